@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+// Sluice: a lakehouse storage engine (Hudi-compatible tables, Parquet, S3) with a SQL shell.
+// Layers, bottom to top (nothing imports upward): Columnar, Parquet, Storage, Sluice facade, sluice executable.
+import PackageDescription
+
+let package = Package(
+    name: "sluice",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "Columnar", targets: ["Columnar"]),
+        .library(name: "Parquet", targets: ["Parquet"]),
+        .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "Sluice", targets: ["Sluice"]),
+        .executable(name: "sluice", targets: ["SluiceCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // System C libraries from Debian packages.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+
+        .target(name: "Columnar"),
+        .target(
+            name: "Parquet",
+            dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
+        .target(name: "Storage"),
+        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage"]),
+        .executableTarget(
+            name: "SluiceCLI",
+            dependencies: ["Sluice", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+
+        .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+    ]
+)

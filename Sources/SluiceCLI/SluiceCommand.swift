@@ -1,0 +1,12 @@
+import ArgumentParser
+import Sluice
+
+/// `sluice`: the one executable, and the only target that prints.
+@main
+struct SluiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sluice",
+        abstract: "Sluice: Hudi-compatible lakehouse tables, Parquet tools and SQL, without a JVM.",
+        version: SluiceVersion.string,
+        subcommands: [])
+}
