@@ -18,6 +18,7 @@
 /// Code map (one type per file):
 /// - `RLEHybridDecoder` / `RLEHybridEncoder`: the RLE/bit-packed hybrid (levels, dictionary indices, RLE
 ///   booleans); `lengthPrefixed` / `finish(into:lengthPrefixed:)` for the `u32` length form.
+///   `BitPackedLevels`: the deprecated MSB-first BIT_PACKED level encoding.
 /// - `BitUnpacker` / `BitPacker`: LSB-first bit (un)packing, a loop specialized per bit width.
 /// - `PlainDecoder` / `PlainEncoder` / `Int96`: PLAIN for every physical type.
 /// - `DictionaryDecoder`: bit-width byte + indices -> checked indices or gathered values (fixed width, byte

@@ -62,8 +62,11 @@ public struct RLEHybridEncoder {
         self = RLEHybridEncoder(bitWidth: bitWidth)
     }
 
-    /// Size of the output so far (for page size decisions), not counting values still buffered.
-    public var encodedByteCount: Int { out.count }
+    /// Size of the output if it were finished now (for page size decisions), at most a few bytes over.
+    public var encodedByteCount: Int {
+        let pendingRun = repeatCount >= 8 ? 5 + (bitWidth + 7) / 8 : 0
+        return out.count + 1 + (packed.count + 7) / 8 * bitWidth + pendingRun
+    }
 
     mutating func groupComplete() {
         if repeatCount >= 8 {
