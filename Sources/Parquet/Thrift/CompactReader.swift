@@ -58,7 +58,10 @@ public struct CompactReader {
     public static func decode<T: ThriftStruct>(
         _ type: T.Type, from bytes: [UInt8], at offset: Int = 0, baseOffset: Int = 0
     ) throws -> (value: T, length: Int) {
-        try bytes.withUnsafeBytes { raw in
+        guard offset >= 0, offset <= bytes.count else {
+            throw ParquetError(.corrupt, "Thrift \(T.self) offset \(baseOffset + offset) is outside the \(bytes.count)-byte buffer")
+        }
+        return try bytes.withUnsafeBytes { raw in
             var reader = CompactReader(raw, position: offset, baseOffset: baseOffset)
             let value = try T.decode(from: &reader)
             return (value, reader.position - offset)
@@ -226,6 +229,30 @@ public struct CompactReader {
         return seen
     }
 
+    /// `readStruct` decoding into `value`, passed to `body` as inout rather than captured, so the optimizer
+    /// can keep the value in place (no copy on return).
+    @inline(__always) @discardableResult
+    public mutating func readStruct<T>(
+        _ name: StaticString, into value: inout T, _ body: (inout T, inout CompactReader, FieldHeader) throws -> Void
+    ) throws -> SeenFields {
+        try enter(name)
+        var previous: Int16 = 0
+        var seen = SeenFields()
+        while let field = try readFieldHeader(previousID: previous) {
+            do {
+                try body(&value, &self, field)
+                seen.insert(field.id)
+            } catch is WireTypeMismatch {
+                try skip(field.type)
+            } catch let error as ParquetError {
+                throw error.prefixed("\(name) field \(field.id)")
+            }
+            previous = field.id
+        }
+        leave()
+        return seen
+    }
+
     @inline(__always)
     mutating func enter(_ what: StaticString) throws {
         guard depth < Self.maxDepth else { throw depthError(what) }
@@ -286,6 +313,7 @@ public struct SeenFields: Sendable, ExpressibleByArrayLiteral {
 
     public init() {}
 
+    @inline(__always)
     public init(arrayLiteral ids: Int16...) {
         for id in ids { insert(id) }
     }
