@@ -160,8 +160,7 @@ extension CompactReader {
     }
 
     private mutating func skipList() throws {
-        let field = FieldHeader(id: 0, type: .list)
-        _ = try readList(field) { reader, type -> Void in try reader.skipElement(type) }
+        _ = try readListValue { reader, type -> Void in try reader.skipElement(type) }
     }
 
     private mutating func skipMap() throws {

@@ -283,10 +283,17 @@ public struct CompactReader {
     }
 
     /// Reads a list field; `element` gets the element wire type.
+    @inline(__always)
     public mutating func readList<T>(
         _ field: FieldHeader, _ element: (inout CompactReader, CompactType) throws -> T
     ) throws -> [T] {
         guard field.type == .list || field.type == .set else { throw WireTypeMismatch() }
+        return try readListValue(element)
+    }
+
+    /// A list or set value (header and elements), counted against the depth bound.
+    @inline(__always)
+    mutating func readListValue<T>(_ element: (inout CompactReader, CompactType) throws -> T) throws -> [T] {
         try enter("list")
         let (type, count) = try readListHeader()
         var result: [T] = []
