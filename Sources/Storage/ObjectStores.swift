@@ -32,7 +32,8 @@ public enum ObjectStores {
     }
 
     /// Splits an object URI into its store and key: `s3://b/dir/x.parquet` -> (`s3://b/dir`, `x.parquet`).
-    public static func open(objectURI: String) throws -> (store: any ObjectStore, key: String) {
+    public static func open(objectURI: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws -> (store: any ObjectStore, key: String) {
         guard let slash = objectURI.lastIndex(of: "/"), objectURI.index(after: slash) < objectURI.endIndex else {
             return (try open(uri: "."), objectURI)
         }
@@ -41,6 +42,6 @@ public enum ObjectStores {
         if base.hasSuffix(":/") || base.hasSuffix("://") {
             throw StorageError(.invalidURI, "no object key in '\(objectURI)'")
         }
-        return (try open(uri: base.isEmpty ? "/" : base), key)
+        return (try open(uri: base.isEmpty ? "/" : base, environment: environment), key)
     }
 }

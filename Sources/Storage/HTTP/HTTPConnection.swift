@@ -112,28 +112,42 @@ final class HTTPConnection {
         }
     }
 
-    /// Exactly `count` body bytes.
+    /// Exactly `count` body bytes, appended (for chunked bodies).
     func read(count: Int, into out: inout [UInt8]) throws {
-        let target = out.count + count
-        out.reserveCapacity(target)
-        let buffered = min(count, end - start)
-        out += buffer[start..<(start + buffered)]
-        start += buffered
-        guard out.count < target else { return }
-        let missing = target - out.count
-        let old = out.count
-        out += repeatElement(0, count: missing)
-        var done = 0
-        try out.withUnsafeMutableBytes { raw in
-            while done < missing {
-                let n = recv(fd, raw.baseAddress! + old + done, missing - done, 0)
+        if out.capacity < out.count + count { out.reserveCapacity(max(out.count + count, out.capacity * 2)) }
+        var remaining = count
+        while remaining > 0 {
+            if start == end {
+                guard try fill() else {
+                    reusable = false
+                    throw StorageError(.connection, "connection to \(endpoint) closed mid-body")
+                }
+            }
+            let take = min(remaining, end - start)
+            buffer.withUnsafeBytes { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[start..<(start + take)])) }
+            start += take
+            remaining -= take
+        }
+    }
+
+    /// A `count`-byte body received straight into its final array (no intermediate copy for large bodies).
+    func readBody(count: Int) throws -> [UInt8] {
+        try [UInt8](unsafeUninitializedCapacity: count) { out, initialized in
+            let buffered = min(count, end - start)
+            buffer.withUnsafeBytes { source in
+                if buffered > 0 { UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: source[start..<(start + buffered)])) }
+            }
+            start += buffered
+            initialized = buffered
+            while initialized < count {
+                let n = recv(fd, out.baseAddress! + initialized, count - initialized, 0)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else {
                     reusable = false
                     if n == 0 { throw StorageError(.connection, "connection to \(endpoint) closed mid-body") }
                     throw Self.error(errno, "receive from \(endpoint)")
                 }
-                done += n
+                initialized += n
             }
         }
     }

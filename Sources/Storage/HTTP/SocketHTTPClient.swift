@@ -109,7 +109,7 @@ final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
                 connection.markUnusable()
                 throw StorageError(.invalidResponse, "bad content-length '\(length)' from \(connection.endpoint)")
             }
-            try connection.read(count: count, into: &response.body)
+            response.body = try connection.readBody(count: count)
         } else {
             try connection.readToEnd(into: &response.body)
         }

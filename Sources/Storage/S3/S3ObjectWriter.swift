@@ -1,3 +1,5 @@
+import Foundation
+
 /// Streams an object to S3: buffers up to one part; the first full part starts a multipart upload, later parts
 /// follow as they fill. A small object is sent as one PUT on `finish()`. Errors and `abort()` abort the upload.
 final class S3ObjectWriter: ObjectWriter {
@@ -7,6 +9,7 @@ final class S3ObjectWriter: ObjectWriter {
     private var uploadID: String?
     private var etags: [String] = []
     private var done = false
+    private let createToken = UUID().uuidString
 
     init(store: S3Store, key: String) {
         self.store = store
@@ -30,7 +33,7 @@ final class S3ObjectWriter: ObjectWriter {
 
     private func flushPart() throws {
         do {
-            if uploadID == nil { uploadID = try store.createMultipartUpload(key, createToken: nil) }
+            if uploadID == nil { uploadID = try store.createMultipartUpload(key, createToken: createToken) }
             let etag = try buffer.withUnsafeBytes {
                 try store.uploadPart(key, uploadID: uploadID!, number: etags.count + 1, $0)
             }
@@ -51,7 +54,8 @@ final class S3ObjectWriter: ObjectWriter {
         }
         do {
             try flushPart()
-            try store.completeMultipartUpload(key, uploadID: uploadID, etags: etags, createToken: nil)
+            try store.completeMultipartUpload(key, uploadID: uploadID, etags: etags, createToken: createToken,
+                                              conditional: false)
             done = true
         } catch {
             abort()

@@ -101,7 +101,7 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
     public func put(_ key: String, _ bytes: [UInt8]) throws {
         try checkKey(key)
         if bytes.count > config.multipartThreshold {
-            try bytes.withUnsafeBytes { try uploadMultipart(key, $0, createToken: nil) }
+            try bytes.withUnsafeBytes { try uploadMultipart(key, $0, conditional: false) }
             return
         }
         try bytes.withUnsafeBytes { body in
