@@ -111,6 +111,14 @@ struct FaultInjectionTests {
         // Lost answers of a lone creator: it must report success, never a false "already exists".
         for index in 0..<20 { try store.putIfAbsent("solo/\(index)", [1]) }
         #expect(try clean.listAll(prefix: "solo/").objects.count == 20)
+        // Multipart creates: the conditional Complete may lose its answer too.
+        for index in 0..<3 {
+            let bytes = pattern((6 << 20) + index, seed: UInt64(index))
+            try store.putIfAbsent("big/\(index)", bytes)
+            #expect(errorCode { try store.putIfAbsent("big/\(index)", [0]) } == .alreadyExists)
+            #expect(try clean.get("big/\(index)") == bytes)
+        }
+        #expect(try MultipartUploads.pending(clean).isEmpty)
         #expect(transport.injected.values.reduce(0, +) > 20)
     }
 }

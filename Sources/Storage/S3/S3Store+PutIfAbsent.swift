@@ -12,7 +12,7 @@ extension S3Store {
         try checkKey(key)
         let token = UUID().uuidString
         if bytes.count > config.multipartThreshold {
-            try bytes.withUnsafeBytes { try uploadMultipart(key, $0, createToken: token) }
+            try bytes.withUnsafeBytes { try uploadMultipart(key, $0, conditional: true, createToken: token) }
             return
         }
         try bytes.withUnsafeBytes { body in
@@ -22,7 +22,8 @@ extension S3Store {
         }
     }
 
-    /// Runs a create-if-absent request (a PUT, or a CompleteMultipartUpload) to a definite outcome.
+    /// Runs a create-if-absent request (a PUT, or a CompleteMultipartUpload, conditional or not) to a definite
+    /// outcome.
     func sendConditional(_ request: HTTPRequest, key: String, token: String,
                          validate: (HTTPResponse) throws -> Void = { _ in }) throws {
         var uncertain = false
@@ -45,6 +46,10 @@ extension S3Store {
                 if uncertain, try createdBy(token, key) { return }
                 throw StorageError(.alreadyExists, "object already exists: \(objectURI(key))",
                                    httpStatus: 412, requestID: response.header("x-amz-request-id"))
+            case 404 where uncertain && failure(response, "", "").s3Code == "NoSuchUpload":
+                // A Complete retried after its answer was lost: the upload is gone; is the object ours?
+                if try createdBy(token, key) { return }
+                throw failure(response, request.method, objectURI(key))
             case 409:
                 lastError = failure(response, request.method, objectURI(key))
             default:

@@ -24,7 +24,7 @@ public final class S3Store: ObjectStore, @unchecked Sendable {
         try self.init(bucket: bucket, prefix: prefix, config: config, transport: transport)
     }
 
-    init(bucket: String, prefix: String, config: S3Config, transport: any HTTPTransport) throws {
+    init(bucket: String, prefix: String = "", config: S3Config, transport: any HTTPTransport) throws {
         guard !bucket.isEmpty, !bucket.contains("/") else {
             throw StorageError(.invalidURI, "invalid S3 bucket name '\(bucket)'")
         }
