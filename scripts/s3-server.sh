@@ -60,6 +60,7 @@ EOF
     if signed_ok "$port"; then
       cat >"$ENVFILE" <<EOF
 S3_ENDPOINT=http://127.0.0.1:$port
+AWS_ENDPOINT_URL=http://127.0.0.1:$port
 AWS_ACCESS_KEY_ID=$ACCESS_KEY
 AWS_SECRET_ACCESS_KEY=$SECRET_KEY
 AWS_REGION=us-east-1

@@ -15,7 +15,7 @@ public struct StoreDoctor {
 
     public func run() -> [Check] {
         let base = ".sluice-doctor-\(UUID().uuidString.prefix(8))/"
-        var checks = [reachability()]
+        var checks = reachability()
         guard checks.allSatisfy(\.ok) else { return checks }
         checks.append(probe("list") { "\(try store.list(prefix: base, delimiter: "/", maxKeys: 10, continuationToken: nil).objects.count) keys" })
         let payload = (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
@@ -49,10 +49,18 @@ public struct StoreDoctor {
         catch { return Check(name: name, ok: false, detail: "\(error)") }
     }
 
-    private func reachability() -> Check {
-        probe("reachable, credentials accepted") {
+    /// "reachable" fails when no answer came back; "credentials accepted" when the answer was an auth error.
+    private func reachability() -> [Check] {
+        do {
             let page = try store.list(prefix: ".sluice-doctor", delimiter: "/", maxKeys: 1, continuationToken: nil)
-            return "listed \(store.uri) (\(page.objects.count + page.commonPrefixes.count) entries)"
+            return [Check(name: "reachable", ok: true, detail: "\(store.uri) answered"),
+                    Check(name: "credentials accepted", ok: true,
+                          detail: "listed \(page.objects.count + page.commonPrefixes.count) entries")]
+        } catch let error as StorageError where [.authentication, .accessDenied].contains(error.code) {
+            return [Check(name: "reachable", ok: true, detail: "HTTP \(error.httpStatus.map(String.init) ?? "-") answer"),
+                    Check(name: "credentials accepted", ok: false, detail: "\(error)")]
+        } catch {
+            return [Check(name: "reachable", ok: false, detail: "\(error)")]
         }
     }
 

@@ -84,7 +84,7 @@ struct S3ServerTests {
     @Test func doctorReportsAllOK() throws {
         let store = try S3TestServer.store("doctor")
         let checks = StoreDoctor(store: store).run()
-        #expect(checks.count == 7)
+        #expect(checks.count == 8)
         for check in checks { #expect(check.ok, "\(check.name): \(check.detail)") }
     }
 }

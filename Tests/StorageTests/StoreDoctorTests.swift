@@ -6,7 +6,7 @@ import Testing
     @Test(arguments: [StoreKind.local, .memory])
     func localStoresPassEveryCheck(kind: StoreKind) throws {
         let checks = StoreDoctor(store: try kind.make()).run()
-        #expect(checks.map(\.name) == ["reachable, credentials accepted", "list", "put", "range get",
+        #expect(checks.map(\.name) == ["reachable", "credentials accepted", "list", "put", "range get",
                                        "put-if-absent honoured", "multipart", "delete"])
         for check in checks { #expect(check.ok, "\(check.name): \(check.detail)") }
     }
@@ -21,9 +21,16 @@ import Testing
         let race = try #require(byName["put-if-absent honoured"])
         #expect(!race.ok)
         #expect(race.detail.contains("UNSAFE for concurrent writers"))
-        for name in ["reachable, credentials accepted", "list", "put", "range get", "multipart", "delete"] {
+        for name in ["reachable", "credentials accepted", "list", "put", "range get", "multipart", "delete"] {
             #expect(byName[name]?.ok == true, "\(name): \(byName[name]?.detail ?? "missing")")
         }
+    }
+
+    @Test(.enabled(if: S3TestServer.isRunning, S3TestServer.skipMessage))
+    func wrongSecretFailsCredentials() throws {
+        let checks = StoreDoctor(store: try S3TestServer.store("doctor-auth", secret: "wrong")).run()
+        #expect(checks.map(\.ok) == [true, false])
+        #expect(checks.last?.detail.contains("SignatureDoesNotMatch") == true)
     }
 
     @Test func unreachableEndpointFailsFirstCheck() throws {
