@@ -79,8 +79,9 @@ public struct DictionaryEncoder {
     }
 
     /// A dictionary-encoded data page's values section: the bit-width byte, then the hybrid-encoded indices.
+    /// A one-entry dictionary gets width 1, not the legal but rarely tested 0 (arrow-go once crashed on it).
     public static func encodeIndices(_ indices: UnsafeBufferPointer<UInt32>, dictionarySize: Int, into sink: inout ByteBuffer) {
-        let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1))
+        let bitWidth = max(1, RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1)))
         sink.append(UInt8(bitWidth))
         var encoder = RLEHybridEncoder(bitWidth: bitWidth)
         encoder.append(contentsOf: indices)
