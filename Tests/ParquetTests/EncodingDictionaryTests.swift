@@ -114,6 +114,10 @@ import Testing
         }
         #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 2 of 3 values")) { try gather([2, 0x04, 1], count: 3) }
         #expect(throws: ParquetError.self) { try gather([], count: 1) }
+        // A page header claiming 2^40 values over a 3-byte section fails without allocating for them.
+        #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 1 of 1024 values")) {
+            try gather([1, 0x02, 0x01], count: 1 << 40)
+        }
         try gather([], count: 0)
         let result = everyTruncation(of: [1, 0x03, 0b1010_1010]) { try gather(Array($0), count: 8) }
         #expect(result == (threw: 3, passed: 1))

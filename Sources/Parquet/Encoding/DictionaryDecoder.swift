@@ -41,18 +41,16 @@ public enum DictionaryDecoder {
         guard width > 0 else { throw ParquetError(.corrupt, "RLE_DICTIONARY: value width \(width)") }
         let size = dictionary.count / width
         var decoder = try indexDecoder(section)
-        let start = values.count
-        values.resize(start + count * width)
-        try values.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
-            let out = UnsafeMutableRawPointer(all.baseAddress! + start)
-            try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
-                var done = 0
-                while done < count {
-                    let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                    try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
-                    gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out + done * width)
-                    done += indices.count
+        // The output grows chunk by chunk, so a hostile count with a short section fails before it allocates.
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
+            var done = 0
+            while done < count {
+                let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                values.appendUninitialized(indices.count * width) { out in
+                    gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out.baseAddress!)
                 }
+                done += indices.count
             }
         }
     }
