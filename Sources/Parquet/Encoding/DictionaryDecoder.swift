@@ -46,7 +46,7 @@ public enum DictionaryDecoder {
             var done = 0
             while done < count {
                 let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
                 values.appendUninitialized(indices.count * width) { out in
                     gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out.baseAddress!)
                 }
@@ -68,7 +68,7 @@ public enum DictionaryDecoder {
             var done = 0
             while done < count {
                 let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
                 try gatherByteArrays(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, &bytes, &offsets)
                 done += indices.count
             }
@@ -77,11 +77,11 @@ public enum DictionaryDecoder {
 
     static func decodeChecked(
         _ decoder: inout RLEHybridDecoder, dictionarySize: Int, into indices: UnsafeMutableBufferPointer<UInt32>,
-        already: Int = 0
+        already: Int = 0, total: Int? = nil
     ) throws {
         let got = try decoder.decode(into: indices)
         guard got == indices.count else {
-            throw ParquetError(.corrupt, "RLE_DICTIONARY: indices end after \(already + got) of \(already + indices.count) values")
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: indices end after \(already + got) of \(total ?? already + indices.count) values")
         }
         var maxIndex: UInt32 = 0
         for i in indices { maxIndex = max(maxIndex, i) }
