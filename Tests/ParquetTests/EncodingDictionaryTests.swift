@@ -86,6 +86,20 @@ import Testing
         #expect(strings.count == 0 && strings.encodedSize == 0)
     }
 
+    @Test func hostileCountForByteArrays() throws {
+        var bytes = ByteBuffer()
+        var offsets: ContiguousArray<Int32> = [0]
+        #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 1 of 1099511627776 values")) {
+            try ([1, 0x02, 0x01] as [UInt8]).withUnsafeBytes { s in
+                try ([0x61, 0x62] as [UInt8]).withUnsafeBytes { d in
+                    try ([0, 1, 2] as [Int32]).withUnsafeBufferPointer { o in
+                        try DictionaryDecoder.gatherByteArray(s, count: 1 << 40, dictionaryBytes: d, dictionaryOffsets: o, bytes: &bytes, offsets: &offsets)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func bitWidthZeroMeansIndexZero() throws {
         // ARROW-GH-43605: a one-entry dictionary with width 0 and no index bytes beyond a run header.
         let section: [UInt8] = [0, 0x0A]  // width 0, RLE run of 5

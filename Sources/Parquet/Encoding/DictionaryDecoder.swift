@@ -63,7 +63,7 @@ public enum DictionaryDecoder {
         guard count > 0 else { return }
         let size = max(0, dictionaryOffsets.count - 1)
         var decoder = try indexDecoder(section)
-        offsets.reserveCapacity(offsets.count + count)
+        offsets.reserveCapacity(offsets.count + min(count, 1 << 16))  // a hostile count must not allocate
         try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
             var done = 0
             while done < count {
