@@ -41,7 +41,9 @@ public enum DictionaryDecoder {
         guard width > 0 else { throw ParquetError(.corrupt, "RLE_DICTIONARY: value width \(width)") }
         let size = dictionary.count / width
         var decoder = try indexDecoder(section)
-        // The output grows chunk by chunk, so a hostile count with a short section fails before it allocates.
+        // The output grows chunk by chunk (from a bounded first reservation), so a hostile count with a short
+        // section fails before it allocates.
+        values.reserve(values.count + min(count, 1 << 20) * width)
         try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
             var done = 0
             while done < count {
