@@ -27,7 +27,7 @@
 ///   (BYTE_ARRAY and FLBA), `ByteStreamSplit` (any width): `decode...` and `encode...`.
 ///
 /// **Invariant:** nothing here reads outside the section it was given, whatever the bytes say; unchecked
-/// pointer reads happen only after a bounds check on the section (see `ByteCursor`, `BitUnpacker.run32`).
+/// pointer reads happen only after a bounds check on the section (see `ByteCursor`, `Unpack.run32`).
 
 import Columnar
 
