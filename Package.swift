@@ -1,11 +1,11 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 // Sluice: a lakehouse storage engine (Hudi-compatible tables, Parquet, S3) with a SQL shell.
 // Layers, bottom to top (nothing imports upward): Columnar, Parquet, Storage, Sluice facade, sluice executable.
 import PackageDescription
 
 let package = Package(
     name: "sluice",
-    platforms: [.macOS(.v15)],
+    platforms: [.macOS(.v26)],
     products: [
         .library(name: "Columnar", targets: ["Columnar"]),
         .library(name: "Parquet", targets: ["Parquet"]),
