@@ -50,6 +50,18 @@ public struct ByteBuffer: @unchecked Sendable {
         _count = bytes
     }
 
+    /// Appends up to `capacity` bytes that `body` writes in place, without zero-filling first; `body` returns
+    /// how many it wrote. Decoders use it to write straight into the buffer.
+    @inlinable
+    public mutating func appendUninitialized(
+        capacity: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> Int
+    ) rethrows {
+        reserve(_count + capacity)
+        let written = try body(UnsafeMutableRawBufferPointer(start: storage.pointer + _count, count: capacity))
+        precondition(written >= 0 && written <= capacity, "appendUninitialized wrote outside its capacity")
+        _count += written
+    }
+
     public mutating func removeAll() {
         reserve(0)
         _count = 0

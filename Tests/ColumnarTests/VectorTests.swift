@@ -38,3 +38,17 @@ import Testing
         #expect(Float16Bits.toFloat(0x7e00).isNaN)
     }
 }
+
+@Suite struct ByteBufferTests {
+    @Test func appendUninitializedKeepsWhatWasWritten() {
+        var buffer = ByteBuffer(bytes: [1, 2])
+        let copy = buffer
+        buffer.appendUninitialized(capacity: 8) { raw in
+            raw[0] = 3
+            raw[1] = 4
+            return 2
+        }
+        #expect(buffer.bytes(0..<4) == [1, 2, 3, 4])
+        #expect(copy.count == 2)
+    }
+}
