@@ -5,8 +5,8 @@ import Testing
 /// Record assembly from hand-made levels: nested lists, structs and maps with nulls at every level.
 @Suite struct AssemblyTests {
     struct Leaf {
-        var defs: [UInt16]?
-        var reps: [UInt16]?
+        var defs: [UInt32]?
+        var reps: [UInt32]?
         var values: Vector
     }
 
@@ -102,13 +102,13 @@ import Testing
     }
 
     @Test(arguments: [
-        ([4, 0] as [UInt16], [0, 0] as [UInt16], "definition level 4 above the max 3"),
+        ([4, 0] as [UInt32], [0, 0] as [UInt32], "definition level 4 above the max 3"),
         ([3, 3], [1, 0], "starts with repetition level 1"),
         ([3, 3], [0, 2], "repetition level 2 above the max 1"),
         ([1, 3], [0, 1], "continues a null or empty list"),
         ([3, 3], [0, 1], "2 non-null levels but 1 values"),
     ])
-    func corruptLevelsAreRejected(defs: [UInt16], reps: [UInt16], message expected: String) throws {
+    func corruptLevelsAreRejected(defs: [UInt32], reps: [UInt32], message expected: String) throws {
         let elements = message([
             group("a", .optional, children: 1, converted: .list),
             group("list", .repeated, children: 1),

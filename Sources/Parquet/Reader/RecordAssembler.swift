@@ -53,7 +53,7 @@ struct RecordAssembler {
             }
             return data.values
         }
-        let maxDef = UInt16(column.maxDefinitionLevel)
+        let maxDef = UInt32(column.maxDefinitionLevel)
         var validity = ValidityBuilder()
         validity.reserve(rowCount)
         var present = 0
