@@ -57,4 +57,25 @@ import Testing
             do { _ = try Self.readAll(entry.path) } catch is ParquetError {}
         }
     }
+
+    /// Small batches cut records across pages; they must give the same rows as whole row groups.
+    @Test(arguments: entries().filter { $0.expect == "read" && !tooLargeForOneVector.contains($0.path) })
+    func batchesMatchWholeRowGroups(_ entry: Entry) throws {
+        var options = ParquetReadOptions()
+        options.batchSize = 7
+        let reader = try ParquetFileReader(source: try FileSource(path: Self.corpus + entry.path), options: options)
+        var iterator = reader.makeBatchIterator()
+        var batched: [[Value]] = []
+        while let batch = try iterator.next() {
+            #expect(batch.count <= 7)
+            batched += batch.rows
+        }
+        var whole: [[Value]] = []
+        for index in 0..<reader.rowGroupCount {
+            let columns = try reader.readRowGroup(index)
+            let schema = reader.projectedSchema
+            whole += Batch(schema: schema, columns: columns, count: Int(reader.metadata.rowGroups[index].numRows)).rows
+        }
+        #expect(batched == whole)
+    }
 }
