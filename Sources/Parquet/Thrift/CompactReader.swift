@@ -58,7 +58,10 @@ public struct CompactReader {
     public static func decode<T: ThriftStruct>(
         _ type: T.Type, from bytes: [UInt8], at offset: Int = 0, baseOffset: Int = 0
     ) throws -> (value: T, length: Int) {
-        try bytes.withUnsafeBytes { raw in
+        guard offset >= 0, offset <= bytes.count else {
+            throw ParquetError(.corrupt, "Thrift \(T.self) offset \(baseOffset + offset) is outside the \(bytes.count)-byte buffer")
+        }
+        return try bytes.withUnsafeBytes { raw in
             var reader = CompactReader(raw, position: offset, baseOffset: baseOffset)
             let value = try T.decode(from: &reader)
             return (value, reader.position - offset)
@@ -95,6 +98,26 @@ public struct CompactReader {
     }
 
     private mutating func readVarintSlow() throws -> UInt64 {
+        if buffer.count &- position >= 10 {
+            // No bounds checks needed: a valid varint is at most 10 bytes.
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            var p = position
+            while shift < 63 {
+                let byte = buffer[p]
+                p &+= 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    position = p
+                    return result
+                }
+                shift &+= 7
+            }
+        }
+        return try readVarintChecked()
+    }
+
+    private mutating func readVarintChecked() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var p = position
@@ -206,12 +229,43 @@ public struct CompactReader {
         return seen
     }
 
+    /// `readStruct` decoding into `value`, passed to `body` as inout rather than captured, so the optimizer
+    /// can keep the value in place (no copy on return).
+    @inline(__always) @discardableResult
+    public mutating func readStruct<T>(
+        _ name: StaticString, into value: inout T, _ body: (inout T, inout CompactReader, FieldHeader) throws -> Void
+    ) throws -> SeenFields {
+        try enter(name)
+        var previous: Int16 = 0
+        var seen = SeenFields()
+        while let field = try readFieldHeader(previousID: previous) {
+            do {
+                try body(&value, &self, field)
+                seen.insert(field.id)
+            } catch is WireTypeMismatch {
+                try skip(field.type)
+            } catch let error as ParquetError {
+                throw error.prefixed("\(name) field \(field.id)")
+            }
+            previous = field.id
+        }
+        leave()
+        return seen
+    }
+
+    @inline(__always)
     mutating func enter(_ what: StaticString) throws {
-        guard depth < Self.maxDepth else { throw corrupt("Thrift \(what) nested deeper than \(Self.maxDepth)") }
+        guard depth < Self.maxDepth else { throw depthError(what) }
         depth &+= 1
     }
 
+    private func depthError(_ what: StaticString) -> ParquetError {
+        corrupt("Thrift \(what) nested deeper than \(Self.maxDepth)")
+    }
+
+    @inline(__always)
     mutating func leave() { depth &-= 1 }
+
 
     /// A list or set header: element type and count (bounded by the remaining bytes, one byte per element).
     public mutating func readListHeader() throws -> (elementType: CompactType, count: Int) {
@@ -229,10 +283,17 @@ public struct CompactReader {
     }
 
     /// Reads a list field; `element` gets the element wire type.
+    @inline(__always)
     public mutating func readList<T>(
         _ field: FieldHeader, _ element: (inout CompactReader, CompactType) throws -> T
     ) throws -> [T] {
-        try expect(field, .list, .set)
+        guard field.type == .list || field.type == .set else { throw WireTypeMismatch() }
+        return try readListValue(element)
+    }
+
+    /// A list or set value (header and elements), counted against the depth bound.
+    @inline(__always)
+    mutating func readListValue<T>(_ element: (inout CompactReader, CompactType) throws -> T) throws -> [T] {
         try enter("list")
         let (type, count) = try readListHeader()
         var result: [T] = []
@@ -242,33 +303,13 @@ public struct CompactReader {
         return result
     }
 
-    /// Throws unless `field` has one of the wire types (bool fields: pass `.boolTrue` for either). Nothing
-    /// has been consumed then, so `readStruct` skips the field.
-    public func expect(_ field: FieldHeader, _ types: CompactType...) throws {
-        var actual = field.type
-        if actual == .boolFalse { actual = .boolTrue }
-        guard types.contains(actual) else { throw WireTypeMismatch() }
+    /// Throws unless `field` has wire type `type`. Nothing has been consumed then, so `readStruct` skips
+    /// the field.
+    @inline(__always)
+    public func expect(_ field: FieldHeader, _ type: CompactType) throws {
+        guard field.type == type else { throw WireTypeMismatch() }
     }
 }
 
 /// A field arrived with another wire type than its definition; thrown before its value is consumed.
 struct WireTypeMismatch: Error {}
-
-/// Field ids seen while decoding a struct, to check the required ones.
-public struct SeenFields: Sendable {
-    private var bits: UInt64 = 0
-
-    @inline(__always)
-    mutating func insert(_ id: Int16) {
-        if id >= 0 && id < 64 { bits |= 1 << UInt64(id) }
-    }
-
-    public func contains(_ id: Int16) -> Bool { id >= 0 && id < 64 && bits & (1 << UInt64(id)) != 0 }
-
-    /// Throws naming the first required field that was missing.
-    func require(_ ids: [Int16], in name: StaticString, _ reader: CompactReader) throws {
-        for id in ids where !contains(id) {
-            throw reader.corrupt("\(name) is missing required field \(id)")
-        }
-    }
-}
