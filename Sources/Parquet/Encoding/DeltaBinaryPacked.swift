@@ -39,6 +39,12 @@ public enum DeltaBinaryPacked {
         guard header.totalCount <= maxCount else {
             throw cursor.corrupt("total count \(header.totalCount) exceeds the \(maxCount) values of the page")
         }
+        // Every block costs at least a min delta byte and the width bytes: bound the count by the bytes left
+        // before allocating for it.
+        let blocks = (header.totalCount - 1 + header.blockSize - 1) / header.blockSize
+        guard header.totalCount <= 1 || blocks <= cursor.remaining / (1 + header.miniblocks) else {
+            throw cursor.corrupt("total count \(header.totalCount) needs \(blocks) blocks, more than the \(cursor.remaining) bytes left can hold")
+        }
         let start = values.count
         let size = MemoryLayout<T>.size
         values.resize(start + header.totalCount * size)
@@ -111,7 +117,10 @@ public enum DeltaBinaryPacked {
         }
         let section = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset..<cursor.offset + available])
         if available >= groups * width {
-            BitUnpacker.unpack64(section, groups: groups, bitWidth: width, into: deltas)
+            // Hand over the rest of the section: the unpacker may load past this miniblock (never past the
+            // section) and masks those bits off, which keeps every group on the fast path.
+            let rest = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset...])
+            BitUnpacker.unpack64(rest, groups: groups, bitWidth: width, into: deltas)
         } else {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: groups * width) { padded in
                 padded.initialize(repeating: 0)
