@@ -1,0 +1,53 @@
+/// Reading helpers shared by the parquet.thrift decoders: enums that must be valid, and required fields.
+extension CompactReader {
+    /// parquet.thrift `Type`; a value outside the enum is corrupt (PARQUET-1481).
+    public mutating func readPhysicalType(_ field: FieldHeader) throws -> PhysicalType {
+        let raw = try readI32(field)
+        guard let type = PhysicalType(rawValue: raw) else { throw corrupt("invalid physical type \(raw)") }
+        return type
+    }
+
+    public mutating func readRepetitionType(_ field: FieldHeader) throws -> FieldRepetitionType {
+        let raw = try readI32(field)
+        guard let type = FieldRepetitionType(rawValue: raw) else {
+            throw corrupt("invalid repetition type \(raw)")
+        }
+        return type
+    }
+
+    public mutating func readEncoding(_ field: FieldHeader) throws -> Encoding {
+        Encoding(rawValue: try readI32(field))
+    }
+
+    /// Reads an empty-struct union member (`StringType`, `TypeDefinedOrder`, ...), skipping any fields a
+    /// newer writer may have added to it.
+    public mutating func readEmptyStruct(_ field: FieldHeader) throws {
+        try expect(field, .struct)
+        try skip(.struct)
+    }
+}
+
+/// Field ids seen while decoding a struct, to check the required ones.
+struct SeenFields {
+    private var bits: UInt64 = 0
+
+    @inline(__always)
+    mutating func insert(_ id: Int16) {
+        if id >= 0 && id < 64 { bits |= 1 << UInt64(id) }
+    }
+
+    /// Throws naming the first required field that was missing.
+    func require(_ ids: [Int16], in name: StaticString, _ reader: CompactReader) throws {
+        for id in ids where bits & (1 << UInt64(id)) == 0 {
+            throw reader.corrupt("\(name) is missing required field \(id)")
+        }
+    }
+}
+
+extension CompactWriter {
+    /// A struct-typed field whose body `body` writes.
+    public mutating func writeStructField(_ id: Int16, _ body: (inout CompactWriter) -> Void) {
+        writeFieldHeader(id, .struct)
+        writeStruct(body)
+    }
+}
