@@ -25,6 +25,18 @@ extension CompactReader {
         try expect(field, .struct)
         try skip(.struct)
     }
+
+    /// A union field whose members carry no data (`BloomFilterHash`, ...): returns the member's field id.
+    public mutating func readUnionOfEmptyStructs(_ field: FieldHeader, _ name: StaticString) throws -> Int16 {
+        try expect(field, .struct)
+        var member: Int16?
+        try readStruct(name) { r, f in
+            try r.skip(f.type)
+            member = f.id
+        }
+        guard let member else { throw corrupt("\(name) union has no member") }
+        return member
+    }
 }
 
 /// Field ids seen while decoding a struct, to check the required ones.
