@@ -144,9 +144,7 @@ public final class ParquetWriter {
         meta.keyValueMetadata = options.keyValueMetadata.isEmpty ? nil : options.keyValueMetadata
         meta.createdBy = options.createdBy
         meta.columnOrders = Array(repeating: .typeDefinedOrder, count: parquetSchema.leaves.count)
-        let footer = CompactWriter.encode(meta)
-        try emit(footer)
-        try emit(withUnsafeBytes(of: UInt32(footer.count).littleEndian) { Array($0) } + Array("PAR1".utf8))
+        try emit(Footer.serialize(meta))
         closed = true
         if let file = sink as? FileSink { try file.close() }
         return meta
