@@ -80,7 +80,7 @@ extension ColumnChunkWriter {
         pages = []
         dictionaryPage = nil
         dictionary = options.dictionary && descriptor.physicalType != .boolean && descriptor.order != .none
-            ? DictionaryBuilder(physicalType: descriptor.physicalType, width: PhysicalValues.physicalWidth(descriptor)) : nil
+            ? DictionaryBuilder(physicalType: descriptor.physicalType, width: LeafValues.physicalWidth(descriptor)) : nil
         usedDictionary = false
         usedPlain = false
         chunkStatistics = StatisticsBuilder(order: descriptor.order, physicalType: descriptor.physicalType)

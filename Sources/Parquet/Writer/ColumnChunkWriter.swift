@@ -72,7 +72,7 @@ struct ColumnChunkWriter {
 
     private static func makeDictionary(_ d: LeafDescriptor, _ options: ParquetWriteOptions) -> DictionaryBuilder? {
         guard options.dictionary, d.physicalType != .boolean, d.order != .none else { return nil }
-        return DictionaryBuilder(physicalType: d.physicalType, width: PhysicalValues.physicalWidth(d))
+        return DictionaryBuilder(physicalType: d.physicalType, width: LeafValues.physicalWidth(d))
     }
 
     /// Bytes this chunk would take if finished now (for the row group size limit).
@@ -92,7 +92,7 @@ struct ColumnChunkWriter {
 
     /// Appends a shredded batch of this leaf, cutting pages at record boundaries as they fill.
     mutating func write(_ leaf: ShreddedLeaf) throws {
-        let values = PhysicalValues.gather(leaf, descriptor)
+        let values = LeafValues.gather(leaf, descriptor)
         let maxDef = Int16(descriptor.maxDefinitionLevel)
         var level = 0, value = 0
         while level < leaf.levelCount {
@@ -120,7 +120,7 @@ struct ColumnChunkWriter {
         }
     }
 
-    private mutating func appendValues(_ values: PhysicalValues, _ range: Range<Int>) throws {
+    private mutating func appendValues(_ values: LeafValues, _ range: Range<Int>) throws {
         guard range.upperBound <= values.count else {
             throw ParquetError(.invalidArgument, "column \(descriptor.pathString): levels promise more values than the vector holds")
         }
@@ -137,7 +137,7 @@ struct ColumnChunkWriter {
         appendPlain(values, range, into: &pageValues)
     }
 
-    private func appendPlain(_ values: PhysicalValues, _ range: Range<Int>, into sink: inout ByteBuffer) {
+    private func appendPlain(_ values: LeafValues, _ range: Range<Int>, into sink: inout ByteBuffer) {
         guard !range.isEmpty else { return }
         switch values.physicalType {
         case .byteArray:

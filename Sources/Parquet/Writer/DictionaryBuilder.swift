@@ -5,7 +5,7 @@ import Columnar
 /// and -0.0/+0.0 stay distinct entries and round-trip bit for bit.
 struct DictionaryBuilder: Sendable {
     /// The entries as a PLAIN-ready layout (fixed width, or offsets + bytes for BYTE_ARRAY).
-    private(set) var entries: PhysicalValues
+    private(set) var entries: LeafValues
     private var table: ContiguousArray<Int32>
     private var hashes: ContiguousArray<UInt64> = []
     private var shift: UInt64
@@ -13,7 +13,7 @@ struct DictionaryBuilder: Sendable {
     private(set) var plainSize = 0
 
     init(physicalType: PhysicalType, width: Int) {
-        entries = PhysicalValues(physicalType: physicalType, width: width)
+        entries = LeafValues(physicalType: physicalType, width: width)
         if physicalType == .byteArray { entries.offsets = [0] }
         table = ContiguousArray(repeating: -1, count: 1024)
         shift = 64 - 10
@@ -22,7 +22,7 @@ struct DictionaryBuilder: Sendable {
     var count: Int { entries.count }
 
     /// Looks up (inserting if new) values `range` of `values`, appending their indices.
-    mutating func insert(_ values: PhysicalValues, _ range: Range<Int>, into indices: inout ContiguousArray<UInt32>) {
+    mutating func insert(_ values: LeafValues, _ range: Range<Int>, into indices: inout ContiguousArray<UInt32>) {
         indices.reserveCapacity(indices.count + range.count)
         switch (values.physicalType, values.width) {
         case (.byteArray, _): insertBytes(values, range, into: &indices)
@@ -33,7 +33,7 @@ struct DictionaryBuilder: Sendable {
     }
 
     private mutating func insertFixed<T: FixedWidthInteger & BitwiseCopyable>(
-        _ values: PhysicalValues, _ range: Range<Int>, _: T.Type, into indices: inout ContiguousArray<UInt32>
+        _ values: LeafValues, _ range: Range<Int>, _: T.Type, into indices: inout ContiguousArray<UInt32>
     ) {
         values.buffer.withUnsafeBufferPointer(as: T.self) { input in
             for i in range {
@@ -62,7 +62,7 @@ struct DictionaryBuilder: Sendable {
         }
     }
 
-    private mutating func insertBytes(_ values: PhysicalValues, _ range: Range<Int>, into indices: inout ContiguousArray<UInt32>) {
+    private mutating func insertBytes(_ values: LeafValues, _ range: Range<Int>, into indices: inout ContiguousArray<UInt32>) {
         let isByteArray = values.physicalType == .byteArray
         let width = values.width
         values.buffer.withUnsafeBytes { raw in

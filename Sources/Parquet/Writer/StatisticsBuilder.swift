@@ -18,7 +18,7 @@ struct StatisticsBuilder: Sendable {
     var hasBounds: Bool { min != nil }
 
     /// Folds values `range` of `values` in.
-    mutating func update(_ values: PhysicalValues, _ range: Range<Int>) {
+    mutating func update(_ values: LeafValues, _ range: Range<Int>) {
         guard !range.isEmpty, order != .none else { return }
         switch (physicalType, order) {
         case (.boolean, _): fold(typedBounds(values, range, as: UInt8.self, <))
@@ -78,7 +78,7 @@ struct StatisticsBuilder: Sendable {
     }
 
     private func typedBounds<T: BitwiseCopyable>(
-        _ values: PhysicalValues, _ range: Range<Int>, as: T.Type, _ lt: (T, T) -> Bool
+        _ values: LeafValues, _ range: Range<Int>, as: T.Type, _ lt: (T, T) -> Bool
     ) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: T.self) { p in
             var lo = p[range.lowerBound], hi = lo
@@ -92,7 +92,7 @@ struct StatisticsBuilder: Sendable {
     }
 
     private func floatBounds<F: BinaryFloatingPoint & BitwiseCopyable>(
-        _ values: PhysicalValues, _ range: Range<Int>, as: F.Type
+        _ values: LeafValues, _ range: Range<Int>, as: F.Type
     ) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: F.self) { p in
             var lo = F.infinity, hi = -F.infinity, seen = false
@@ -110,7 +110,7 @@ struct StatisticsBuilder: Sendable {
         }
     }
 
-    private func float16Bounds(_ values: PhysicalValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
+    private func float16Bounds(_ values: LeafValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: UInt16.self) { p in
             var lo = Float.infinity, hi = -Float.infinity
             var loBits: UInt16 = 0, hiBits: UInt16 = 0, seen = false
@@ -128,7 +128,7 @@ struct StatisticsBuilder: Sendable {
         }
     }
 
-    private func byteBounds(_ values: PhysicalValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
+    private func byteBounds(_ values: LeafValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
         let signed = order == .signedBytes
         return values.buffer.withUnsafeBytes { raw -> ([UInt8], [UInt8]) in
             let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!

@@ -3,7 +3,7 @@ import Columnar
 /// The non-null values of one leaf, in the leaf's physical layout: fixed-width little-endian values in
 /// `buffer` (booleans one byte each, FLBA `width` bytes each), or for BYTE_ARRAY `offsets` (count + 1) into
 /// `buffer`. When the vector's layout already matches and no rows are skipped, `buffer` is the vector's own.
-struct PhysicalValues: Sendable {
+struct LeafValues: Sendable {
     var physicalType: PhysicalType
     /// Bytes per value for fixed-width types.
     var width: Int
@@ -21,11 +21,11 @@ struct PhysicalValues: Sendable {
     func range(_ i: Int) -> Range<Int> { Int(offsets[i])..<Int(offsets[i + 1]) }
 }
 
-extension PhysicalValues {
+extension LeafValues {
     /// Gathers the non-null values of `leaf` into the physical layout of `descriptor`.
-    static func gather(_ leaf: ShreddedLeaf, _ descriptor: LeafDescriptor) -> PhysicalValues {
+    static func gather(_ leaf: ShreddedLeaf, _ descriptor: LeafDescriptor) -> LeafValues {
         let physical = descriptor.physicalType
-        var out = PhysicalValues(physicalType: physical, width: physicalWidth(descriptor))
+        var out = LeafValues(physicalType: physical, width: physicalWidth(descriptor))
         out.count = leaf.valueCount
         let v = leaf.values
         switch v.type {
@@ -132,7 +132,7 @@ extension PhysicalValues {
         return out
     }
 
-    private static func gatherByteArrays(_ v: Vector, _ rows: ContiguousArray<Int32>?, _ n: Int, into out: inout PhysicalValues) {
+    private static func gatherByteArrays(_ v: Vector, _ rows: ContiguousArray<Int32>?, _ n: Int, into out: inout LeafValues) {
         if rows == nil, v.offsets.first == 0, v.offsets.count == n + 1 {
             out.offsets = v.offsets
             out.buffer = v.buffer
