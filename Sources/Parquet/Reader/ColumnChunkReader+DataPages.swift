@@ -92,7 +92,7 @@ extension ColumnChunkReader {
         guard uncompressedSize >= 0, uncompressedSize <= ColumnChunkReader.maxPageSize else {
             throw ParquetError(.corrupt, "uncompressed page size \(uncompressedSize) is out of range")
         }
-        let output = try PageCompression.decompress(data, codec: metaData.codec, uncompressedSize: uncompressedSize)
+        let output = try PageCompression.decompress(metaData.codec, data, uncompressedSize: uncompressedSize)
         return try output.withUnsafeBytes(body)
     }
 }

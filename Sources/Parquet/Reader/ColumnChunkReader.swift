@@ -76,7 +76,7 @@ struct ColumnChunkReader {
     }
 
     private func verifyChecksum(_ crc: Int32, start: Int, length: Int) throws {
-        let actual = chunk.bytes.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
+        let actual = chunk.bytes.withUnsafeBytes { PageChecksum.crc32(UnsafeRawBufferPointer(rebasing: $0[start..<start + length])) }
         guard actual == UInt32(bitPattern: crc) else {
             throw ParquetError(.checksum, "page CRC mismatch: stored \(String(UInt32(bitPattern: crc), radix: 16)), computed \(String(actual, radix: 16))")
         }
