@@ -92,7 +92,7 @@ struct ColumnChunkWriter {
 
     /// Appends a shredded batch of this leaf, cutting pages at record boundaries as they fill.
     mutating func write(_ leaf: ShreddedLeaf) throws {
-        let values = LeafValues.gather(leaf, descriptor)
+        let values = try LeafValues.gather(leaf, descriptor)
         let maxDef = Int16(descriptor.maxDefinitionLevel)
         var level = 0, value = 0
         while level < leaf.levelCount {

@@ -23,7 +23,7 @@ struct LeafValues: Sendable {
 
 extension LeafValues {
     /// Gathers the non-null values of `leaf` into the physical layout of `descriptor`.
-    static func gather(_ leaf: ShreddedLeaf, _ descriptor: LeafDescriptor) -> LeafValues {
+    static func gather(_ leaf: ShreddedLeaf, _ descriptor: LeafDescriptor) throws -> LeafValues {
         let physical = descriptor.physicalType
         var out = LeafValues(physicalType: physical, width: physicalWidth(descriptor))
         out.count = leaf.valueCount
@@ -35,10 +35,16 @@ extension LeafValues {
         case .int16: out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: Int16.self) { Int32($0) }
         case .uint8: out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: UInt8.self) { Int32($0) }
         case .uint16: out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: UInt16.self) { Int32($0) }
-        case .time(.millisecond):
-            out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: Int64.self) { Int32(truncatingIfNeeded: $0) }
-        case .decimal(let precision, _) where precision <= 9:
-            out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: Int64.self) { Int32(truncatingIfNeeded: $0) }
+        case .time(.millisecond), .decimal(precision: 1...9, scale: _):
+            // Int64 in memory, INT32 in the file: refuse values that would not survive the narrowing.
+            var overflow: Int64?
+            out.buffer = convert(v, leaf.valueRows, leaf.valueCount, from: Int64.self) { x in
+                if Int32(exactly: x) == nil { overflow = x }
+                return Int32(truncatingIfNeeded: x)
+            }
+            if let overflow {
+                throw ParquetError(.invalidArgument, "column \(descriptor.pathString): value \(overflow) does not fit the INT32 storage of \(v.type)")
+            }
         case .decimal(let precision, _) where precision > 18:
             out.buffer = bigEndianDecimals(v, leaf.valueRows, leaf.valueCount, width: out.width)
         case .string, .binary:
