@@ -3,9 +3,7 @@
 extension FileMetaData: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> FileMetaData {
         var m = FileMetaData()
-        var seen = SeenFields()
-        try reader.readStruct("FileMetaData") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("FileMetaData") { r, field in
             switch field.id {
             case 1: m.version = try r.readI32(field)
             case 2: m.schema = try r.readStructList(field)
@@ -41,9 +39,7 @@ extension FileMetaData: ThriftStruct {
 extension SchemaElement: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> SchemaElement {
         var e = SchemaElement()
-        var seen = SeenFields()
-        try reader.readStruct("SchemaElement") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("SchemaElement") { r, field in
             switch field.id {
             case 1: e.type = try r.readPhysicalType(field)
             case 2: e.typeLength = try r.readI32(field)
@@ -104,9 +100,7 @@ extension KeyValue: ThriftStruct {
 extension SortingColumn: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> SortingColumn {
         var c = SortingColumn(columnIdx: 0, descending: false, nullsFirst: false)
-        var seen = SeenFields()
-        try reader.readStruct("SortingColumn") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("SortingColumn") { r, field in
             switch field.id {
             case 1: c.columnIdx = try r.readCount(field, "column_idx")
             case 2: c.descending = try r.readBool(field)

@@ -46,9 +46,7 @@ extension LogicalType: ThriftStruct {
     private static func decodeDecimal(_ field: FieldHeader, _ r: inout CompactReader) throws -> LogicalType {
         try r.expect(field, .struct)
         var scale: Int32 = 0, precision: Int32 = 0
-        var seen = SeenFields()
-        try r.readStruct("DecimalType") { r, f in
-            seen.insert(f.id)
+        let seen = try r.readStruct("DecimalType") { r, f in
             switch f.id {
             case 1: scale = try r.readI32(f)
             case 2: precision = try r.readI32(f)
@@ -65,9 +63,7 @@ extension LogicalType: ThriftStruct {
         try r.expect(field, .struct)
         var utc = false
         var unit: LogicalTimeUnit?
-        var seen = SeenFields()
-        try r.readStruct("TimeType") { r, f in
-            seen.insert(f.id)
+        let seen = try r.readStruct("TimeType") { r, f in
             switch f.id {
             case 1: utc = try r.readBool(f)
             case 2: unit = try decodeTimeUnit(f, &r)
@@ -101,9 +97,7 @@ extension LogicalType: ThriftStruct {
         try r.expect(field, .struct)
         var bitWidth: Int8 = 0
         var signed = true
-        var seen = SeenFields()
-        try r.readStruct("IntType") { r, f in
-            seen.insert(f.id)
+        let seen = try r.readStruct("IntType") { r, f in
             switch f.id {
             case 1: bitWidth = try r.readI8(f)
             case 2: signed = try r.readBool(f)
@@ -158,12 +152,13 @@ extension ColumnOrder: ThriftStruct {
         var result: ColumnOrder?
         try reader.readStruct("ColumnOrder") { r, field in
             switch field.id {
-            case 1: result = .typeDefinedOrder
-            case 2: result = .ieee754TotalOrder
-            case 3: result = .int96TimestampOrder
-            default: result = .other(fieldID: field.id)
+            case 1, 2, 3:
+                try r.readEmptyStruct(field)
+                result = field.id == 1 ? .typeDefinedOrder : field.id == 2 ? .ieee754TotalOrder : .int96TimestampOrder
+            default:
+                try r.skip(field.type)
+                result = .other(fieldID: field.id)
             }
-            if case .other = result { try r.skip(field.type) } else { try r.readEmptyStruct(field) }
         }
         guard let result else { throw reader.corrupt("ColumnOrder union has no member") }
         return result

@@ -3,9 +3,7 @@
 extension ColumnIndex: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> ColumnIndex {
         var c = ColumnIndex()
-        var seen = SeenFields()
-        try reader.readStruct("ColumnIndex") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("ColumnIndex") { r, field in
             switch field.id {
             case 1: c.nullPages = try r.readBoolList(field)
             case 2: c.minValues = try r.readBinaryList(field)
@@ -45,9 +43,7 @@ extension ColumnIndex: ThriftStruct {
 extension OffsetIndex: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> OffsetIndex {
         var o = OffsetIndex()
-        var seen = SeenFields()
-        try reader.readStruct("OffsetIndex") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("OffsetIndex") { r, field in
             switch field.id {
             case 1: o.pageLocations = try r.readStructList(field)
             case 2: o.unencodedByteArrayDataBytes = try r.readI64List(field)
@@ -69,9 +65,7 @@ extension OffsetIndex: ThriftStruct {
 extension PageLocation: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> PageLocation {
         var p = PageLocation(offset: 0, compressedPageSize: 0, firstRowIndex: 0)
-        var seen = SeenFields()
-        try reader.readStruct("PageLocation") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("PageLocation") { r, field in
             switch field.id {
             case 1: p.offset = try r.readCount64(field, "offset")
             case 2: p.compressedPageSize = try r.readCount(field, "compressed_page_size")
@@ -95,9 +89,7 @@ extension PageLocation: ThriftStruct {
 extension BloomFilterHeader: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> BloomFilterHeader {
         var h = BloomFilterHeader(numBytes: 0)
-        var seen = SeenFields()
-        try reader.readStruct("BloomFilterHeader") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("BloomFilterHeader") { r, field in
             switch field.id {
             case 1: h.numBytes = try r.readCount(field, "numBytes")
             case 2:

@@ -2,9 +2,7 @@
 extension RowGroup: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> RowGroup {
         var g = RowGroup()
-        var seen = SeenFields()
-        try reader.readStruct("RowGroup") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("RowGroup") { r, field in
             switch field.id {
             case 1: g.columns = try r.readStructList(field)
             case 2: g.totalByteSize = try r.readI64(field)
@@ -71,9 +69,7 @@ extension ColumnChunk: ThriftStruct {
 extension ColumnMetaData: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> ColumnMetaData {
         var m = ColumnMetaData()
-        var seen = SeenFields()
-        try reader.readStruct("ColumnMetaData") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("ColumnMetaData") { r, field in
             switch field.id {
             case 1: m.type = try r.readPhysicalType(field)
             case 2: m.encodings = try r.readI32List(field).map(Encoding.init(rawValue:))
@@ -121,9 +117,7 @@ extension ColumnMetaData: ThriftStruct {
 extension PageEncodingStats: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> PageEncodingStats {
         var s = PageEncodingStats(pageType: .dataPage, encoding: .plain, count: 0)
-        var seen = SeenFields()
-        try reader.readStruct("PageEncodingStats") { r, field in
-            seen.insert(field.id)
+        let seen = try reader.readStruct("PageEncodingStats") { r, field in
             switch field.id {
             case 1: s.pageType = PageType(rawValue: try r.readI32(field))
             case 2: s.encoding = try r.readEncoding(field)

@@ -5,7 +5,7 @@ extension CompactReader {
         switch type {
         case .i8: return Int64(try readI8())
         case .i16, .i32, .i64: return try readZigzag()
-        default: throw corrupt("wire type \(type) where an integer was expected")
+        default: throw WireTypeMismatch()
         }
     }
 
@@ -52,7 +52,7 @@ extension CompactReader {
         switch field.type {
         case .boolTrue: return true
         case .boolFalse: return false
-        default: throw corrupt("wire type \(field.type) where a bool was expected")
+        default: throw WireTypeMismatch()
         }
     }
 

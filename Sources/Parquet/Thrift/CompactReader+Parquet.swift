@@ -39,23 +39,6 @@ extension CompactReader {
     }
 }
 
-/// Field ids seen while decoding a struct, to check the required ones.
-struct SeenFields {
-    private var bits: UInt64 = 0
-
-    @inline(__always)
-    mutating func insert(_ id: Int16) {
-        if id >= 0 && id < 64 { bits |= 1 << UInt64(id) }
-    }
-
-    /// Throws naming the first required field that was missing.
-    func require(_ ids: [Int16], in name: StaticString, _ reader: CompactReader) throws {
-        for id in ids where bits & (1 << UInt64(id)) == 0 {
-            throw reader.corrupt("\(name) is missing required field \(id)")
-        }
-    }
-}
-
 extension CompactWriter {
     /// A struct-typed field whose body `body` writes.
     public mutating func writeStructField(_ id: Int16, _ body: (inout CompactWriter) -> Void) {

@@ -180,23 +180,30 @@ public struct CompactReader {
         return FieldHeader(id: id, type: type)
     }
 
-    /// Reads a struct: calls `body` for each field (ids are absolute) until the stop byte. Errors thrown
-    /// inside are prefixed with the struct name and field id.
-    @inline(__always)
+    /// Reads a struct: calls `body` for each field (ids are absolute) until the stop byte, and returns the ids
+    /// of the fields read. A field whose wire type is not the one `body` expects is skipped like an unknown
+    /// field (what Thrift-generated readers do). Errors thrown inside are prefixed with the struct name and
+    /// field id.
+    @inline(__always) @discardableResult
     public mutating func readStruct(
         _ name: StaticString, _ body: (inout CompactReader, FieldHeader) throws -> Void
-    ) throws {
+    ) throws -> SeenFields {
         try enter(name)
         var previous: Int16 = 0
+        var seen = SeenFields()
         while let field = try readFieldHeader(previousID: previous) {
             do {
                 try body(&self, field)
+                seen.insert(field.id)
+            } catch is WireTypeMismatch {
+                try skip(field.type)
             } catch let error as ParquetError {
                 throw error.prefixed("\(name) field \(field.id)")
             }
             previous = field.id
         }
         leave()
+        return seen
     }
 
     mutating func enter(_ what: StaticString) throws {
@@ -235,12 +242,33 @@ public struct CompactReader {
         return result
     }
 
-    /// Throws unless `field` has one of the wire types (bool fields: pass `.boolTrue` for either).
+    /// Throws unless `field` has one of the wire types (bool fields: pass `.boolTrue` for either). Nothing
+    /// has been consumed then, so `readStruct` skips the field.
     public func expect(_ field: FieldHeader, _ types: CompactType...) throws {
         var actual = field.type
         if actual == .boolFalse { actual = .boolTrue }
-        guard types.contains(actual) else {
-            throw corrupt("wire type \(field.type) where \(types.map { "\($0)" }.joined(separator: "/")) was expected")
+        guard types.contains(actual) else { throw WireTypeMismatch() }
+    }
+}
+
+/// A field arrived with another wire type than its definition; thrown before its value is consumed.
+struct WireTypeMismatch: Error {}
+
+/// Field ids seen while decoding a struct, to check the required ones.
+public struct SeenFields: Sendable {
+    private var bits: UInt64 = 0
+
+    @inline(__always)
+    mutating func insert(_ id: Int16) {
+        if id >= 0 && id < 64 { bits |= 1 << UInt64(id) }
+    }
+
+    public func contains(_ id: Int16) -> Bool { id >= 0 && id < 64 && bits & (1 << UInt64(id)) != 0 }
+
+    /// Throws naming the first required field that was missing.
+    func require(_ ids: [Int16], in name: StaticString, _ reader: CompactReader) throws {
+        for id in ids where !contains(id) {
+            throw reader.corrupt("\(name) is missing required field \(id)")
         }
     }
 }
