@@ -67,6 +67,8 @@ struct ParquetConvertCommand: ParsableCommand {
             }
             try writer.close()
         } catch {
+            // Leave no half-written file behind.
+            try? FileManager.default.removeItem(atPath: output)
             fail(output, error)
         }
     }
