@@ -29,24 +29,23 @@ extension PhysicalValues {
         self.count &+= count
     }
 
-    /// One bit-width byte, then hybrid-encoded indices with no length prefix.
+    /// One bit-width byte, then hybrid-encoded indices with no length prefix; gathered from the dictionary.
     private mutating func decodeDictionaryIndices(_ section: UnsafeRawBufferPointer, count: Int,
                                                   dictionary: PhysicalValues) throws {
-        guard count > 0 else { return }
-        guard let bitWidth = section.first else { throw ParquetError(.corrupt, "dictionary indices section is empty") }
-        var decoder = try RLEHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: section[1...]), bitWidth: Int(bitWidth))
-        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: min(count, 4096)) { scratch in
-            var done = 0
-            while done < count {
-                let chunk = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(scratch.count, count - done)])
-                let got = try decoder.decode(into: chunk)
-                guard got == chunk.count else {
-                    throw ParquetError(.corrupt, "dictionary indices end after \(done + got) of \(count) values")
+        if isByteArray {
+            try dictionary.buffer.withUnsafeBytes { dictionaryBytes in
+                try dictionary.offsets.withUnsafeBufferPointer { dictionaryOffsets in
+                    try DictionaryDecoder.gatherByteArray(section, count: count, dictionaryBytes: dictionaryBytes,
+                                                          dictionaryOffsets: dictionaryOffsets, bytes: &buffer, offsets: &offsets)
                 }
-                try gather(UnsafeBufferPointer(chunk), from: dictionary)
-                done &+= got
+            }
+        } else {
+            try dictionary.buffer.withUnsafeBytes { dictionaryBytes in
+                try DictionaryDecoder.gatherFixedWidth(section, count: count, dictionary: dictionaryBytes, width: width,
+                                                       into: &buffer)
             }
         }
+        self.count &+= count
     }
 
     /// RLE booleans: a u32 length prefix (in v1 and v2 alike), then the hybrid with bit width 1.
