@@ -9,15 +9,8 @@ extension ColumnChunkWriter {
 
     private mutating func encodeDictionaryPage() throws {
         guard let dictionary else { return }
-        var raw = ByteBuffer(capacity: dictionary.plainSize)
-        let entries = dictionary.entries
-        if entries.physicalType == .byteArray {
-            entries.buffer.withUnsafeBytes { bytes in
-                entries.offsets.withUnsafeBufferPointer { PlainEncoder.encodeByteArray(bytes: bytes, offsets: $0, into: &raw) }
-            }
-        } else {
-            entries.buffer.withUnsafeBytes { PlainEncoder.encodeFixedWidth($0, into: &raw) }
-        }
+        var raw = ByteBuffer(capacity: dictionary.encodedSize)
+        dictionary.writeDictionaryPage(into: &raw)
         let body = try compressor.compress(raw)
         var header = PageHeader()
         header.type = .dictionaryPage
@@ -79,8 +72,7 @@ extension ColumnChunkWriter {
         data = ByteBuffer()
         pages = []
         dictionaryPage = nil
-        dictionary = options.dictionary && descriptor.physicalType != .boolean && descriptor.order != .none
-            ? DictionaryBuilder(physicalType: descriptor.physicalType, width: LeafValues.physicalWidth(descriptor)) : nil
+        dictionary = Self.makeDictionary(descriptor, options)
         usedDictionary = false
         usedPlain = false
         chunkStatistics = StatisticsBuilder(order: descriptor.order, physicalType: descriptor.physicalType)

@@ -79,12 +79,10 @@ extension ColumnChunkWriter {
 
     private func encodePageValues() -> ByteBuffer {
         if let dictionary {
-            let width = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(Swift.max(dictionary.count, 1) &- 1))
-            var out = ByteBuffer(capacity: pageIndices.count &* width / 8 &+ 16)
-            out.append(UInt8(width))
-            var encoder = RLEHybridEncoder(bitWidth: width)
-            pageIndices.withUnsafeBufferPointer { encoder.append(contentsOf: $0) }
-            encoder.finish(into: &out)
+            var out = ByteBuffer(capacity: pageIndices.count / 2 &+ 16)
+            pageIndices.withUnsafeBufferPointer {
+                DictionaryEncoder.encodeIndices($0, dictionarySize: dictionary.count, into: &out)
+            }
             return out
         }
         if descriptor.physicalType == .boolean {

@@ -38,7 +38,7 @@ struct ColumnChunkWriter {
     // Chunk state.
     var data = ByteBuffer()
     var pages: [PageRecord] = []
-    var dictionary: DictionaryBuilder?
+    var dictionary: DictionaryEncoder?
     var dictionaryPage: ByteBuffer?
     var usedDictionary = false
     var usedPlain = false
@@ -70,13 +70,13 @@ struct ColumnChunkWriter {
         dictionary = Self.makeDictionary(descriptor, options)
     }
 
-    private static func makeDictionary(_ d: LeafDescriptor, _ options: ParquetWriteOptions) -> DictionaryBuilder? {
+    static func makeDictionary(_ d: LeafDescriptor, _ options: ParquetWriteOptions) -> DictionaryEncoder? {
         guard options.dictionary, d.physicalType != .boolean, d.order != .none else { return nil }
-        return DictionaryBuilder(physicalType: d.physicalType, width: LeafValues.physicalWidth(d))
+        return DictionaryEncoder(width: d.physicalType == .byteArray ? nil : LeafValues.physicalWidth(d))
     }
 
     /// Bytes this chunk would take if finished now (for the row group size limit).
-    var estimatedSize: Int { data.count &+ estimatedPageSize &+ (dictionary?.plainSize ?? 0) }
+    var estimatedSize: Int { data.count &+ estimatedPageSize &+ (dictionary?.encodedSize ?? 0) }
 
     private var estimatedPageSize: Int {
         let levels = (pageLevelCount &* (definitionBitWidth &+ repetitionBitWidth)) >> 3
@@ -127,14 +127,30 @@ struct ColumnChunkWriter {
         pageValueCount &+= range.count
         if options.writeStatistics { pageStatistics.update(values, range) }
         if dictionary != nil {
-            dictionary!.insert(values, range, into: &pageIndices)
-            if dictionary!.plainSize > options.dictionaryPageSizeLimit {
+            insertIntoDictionary(values, range)
+            if dictionary!.encodedSize > options.dictionaryPageSizeLimit {
                 try flushPage()
                 try writeDictionaryPageAndFallBack()
             }
             return
         }
         appendPlain(values, range, into: &pageValues)
+    }
+
+    private mutating func insertIntoDictionary(_ values: LeafValues, _ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        values.buffer.withUnsafeBytes { bytes in
+            if values.physicalType == .byteArray {
+                values.offsets.withUnsafeBufferPointer { offsets in
+                    let slice = UnsafeBufferPointer(rebasing: offsets[range.lowerBound...range.upperBound])
+                    dictionary!.insertByteArrays(bytes: bytes, offsets: slice, into: &pageIndices)
+                }
+            } else {
+                let width = values.width
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[(range.lowerBound &* width)..<(range.upperBound &* width)])
+                dictionary!.insertFixedWidth(slice, into: &pageIndices)
+            }
+        }
     }
 
     private func appendPlain(_ values: LeafValues, _ range: Range<Int>, into sink: inout ByteBuffer) {
