@@ -23,7 +23,7 @@ extension ColumnChunkWriter {
         h.numValues = Int32(dictionary.count)
         h.encoding = .plain
         header.dictionaryPageHeader = h
-        if options.writePageChecksum { header.crc = PageCompressor.crc32(body) }
+        if options.writePageChecksum { header.crc = PageCompressor.crc32([body]) }
         var page = ByteBuffer(bytes: CompactWriter.encode(header))
         uncompressedTotal &+= page.count &+ raw.count
         body.withUnsafeBytes { page.append(raw: $0) }

@@ -15,12 +15,15 @@ extension ColumnChunkWriter {
         let statistics = options.writeStatistics
             ? pageStatistics.statistics(truncateLength: options.statisticsTruncateLength) : nil
         let levelBytes = repetition.count &+ definition.count
-        var body: ByteBuffer
+        var body: [PagePart]
         if v1 {
-            var raw = repetition
-            definition.withUnsafeBytes { raw.append(raw: $0) }
-            values.withUnsafeBytes { raw.append(raw: $0) }
-            body = try compressor.compress(raw)
+            var raw = values
+            if levelBytes > 0 {
+                raw = repetition
+                definition.withUnsafeBytes { raw.append(raw: $0) }
+                values.withUnsafeBytes { raw.append(raw: $0) }
+            }
+            body = [try compressor.compress(raw)]
             header.type = .dataPage
             header.uncompressedPageSize = try pageSizeField(raw.count)
             var h = DataPageHeader()
@@ -30,10 +33,7 @@ extension ColumnChunkWriter {
             header.dataPageHeader = h
         } else {
             // v2: levels stay uncompressed in front of the (compressed) values.
-            let compressed = try compressor.compress(values)
-            body = repetition
-            definition.withUnsafeBytes { body.append(raw: $0) }
-            compressed.withUnsafeBytes { body.append(raw: $0) }
+            body = [.buffer(repetition), .buffer(definition), try compressor.compress(values)]
             header.type = .dataPageV2
             header.uncompressedPageSize = try pageSizeField(levelBytes &+ values.count)
             var h = DataPageHeaderV2()
@@ -47,7 +47,7 @@ extension ColumnChunkWriter {
             h.statistics = statistics
             header.dataPageHeaderV2 = h
         }
-        header.compressedPageSize = try pageSizeField(body.count)
+        header.compressedPageSize = try pageSizeField(body.reduce(0) { $0 &+ $1.count })
         let offset = data.count
         try appendPage(header, body)
         pages.append(PageRecord(
@@ -61,12 +61,13 @@ extension ColumnChunkWriter {
     }
 
     /// Header (with CRC if asked) and body appended to the chunk.
-    private mutating func appendPage(_ header: PageHeader, _ body: ByteBuffer) throws {
+    private mutating func appendPage(_ header: PageHeader, _ body: [PagePart]) throws {
         var header = header
         if options.writePageChecksum { header.crc = PageCompressor.crc32(body) }
         let headerBytes = CompactWriter.encode(header)
+        data.reserve(data.count &+ headerBytes.count &+ Int(header.compressedPageSize))
         data.append(contentsOf: headerBytes)
-        body.withUnsafeBytes { data.append(raw: $0) }
+        for part in body { part.withUnsafeBytes { data.append(raw: $0) } }
         uncompressedTotal &+= headerBytes.count &+ Int(header.uncompressedPageSize)
     }
 

@@ -139,6 +139,9 @@ struct ColumnChunkWriter {
 
     private mutating func insertIntoDictionary(_ values: LeafValues, _ range: Range<Int>) {
         guard !range.isEmpty else { return }
+        // Grow geometrically here: the encoder reserves exactly, which would copy the indices on every call.
+        let needed = pageIndices.count &+ range.count
+        if pageIndices.capacity < needed { pageIndices.reserveCapacity(Swift.max(needed, pageIndices.capacity &* 2)) }
         values.buffer.withUnsafeBytes { bytes in
             if values.physicalType == .byteArray {
                 values.offsets.withUnsafeBufferPointer { offsets in
