@@ -19,7 +19,7 @@ public final class FileSink: ByteSink {
         buffer.reserveCapacity(bufferCapacity)
     }
 
-    deinit { if descriptor >= 0 { _ = Glibc.close(descriptor) } }
+    deinit { if descriptor >= 0 { _ = systemClose(descriptor) } }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard descriptor >= 0 else { throw ParquetError(.io, "\(path): write after close") }
@@ -43,7 +43,7 @@ public final class FileSink: ByteSink {
         guard descriptor >= 0 else { return }
         try flush()
         guard fsync(descriptor) == 0 else { throw Self.error("cannot sync", path) }
-        let result = Glibc.close(descriptor)
+        let result = systemClose(descriptor)
         descriptor = -1
         guard result == 0 else { throw Self.error("cannot close", path) }
     }
@@ -51,7 +51,7 @@ public final class FileSink: ByteSink {
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
-            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            let n = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw Self.error("cannot write", path)
@@ -64,3 +64,12 @@ public final class FileSink: ByteSink {
         ParquetError(.io, "\(path): \(what): \(String(cString: strerror(errno)))")
     }
 }
+
+// The libc calls by module name: inside FileSink, `close` and `write` would name its own methods.
+#if canImport(Glibc)
+private func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
+#else
+private func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+private func systemWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
+#endif
