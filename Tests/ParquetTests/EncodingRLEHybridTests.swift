@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 1, 4, 13, 32])
+    func bulkAppendMatchesOneByOne(bitWidth: Int) {
+        let values = Self.sample(bitWidth: bitWidth, count: 4000, seed: 5)
+        var bulk = RLEHybridEncoder(bitWidth: bitWidth), single = RLEHybridEncoder(bitWidth: bitWidth)
+        values.withUnsafeBufferPointer { bulk.append(contentsOf: $0) }
+        for v in values { single.append(v) }
+        #expect(bulk.finish() == single.finish())
+    }
+
     @Test(arguments: [1, 3, 8, 17, 32])
     func decodeInSmallSlices(bitWidth: Int) throws {
         let values = Self.sample(bitWidth: bitWidth, count: 3000, seed: 7)
@@ -118,5 +127,40 @@ import Testing
         #expect(RLEHybridEncoder.bitWidth(forMaxValue: 1) == 1)
         #expect(RLEHybridEncoder.bitWidth(forMaxValue: 255) == 8)
         #expect(RLEHybridEncoder.bitWidth(forMaxValue: 256) == 9)
+    }
+}
+
+@Suite struct EncodingBitPackedLevelsTests {
+    @Test func specExample() throws {
+        // Encodings.md: 0..7 with bit width 3, MSB-first = 00000101 00111001 01110111.
+        let bytes: [UInt8] = [0b0000_0101, 0b0011_1001, 0b0111_0111]
+        var levels = [UInt32](repeating: 9, count: 8)
+        let consumed = try bytes.withUnsafeBytes { raw in
+            try levels.withUnsafeMutableBufferPointer { try BitPackedLevels.decode(raw, bitWidth: 3, into: $0) }
+        }
+        #expect(consumed == 3 && levels == [0, 1, 2, 3, 4, 5, 6, 7])
+        var sink = ByteBuffer()
+        levels.withUnsafeBufferPointer { BitPackedLevels.encode($0, bitWidth: 3, into: &sink) }
+        #expect(sink.array == bytes)
+    }
+
+    @Test(arguments: [0, 1, 2, 5, 8, 13, 32])
+    func roundTrip(bitWidth: Int) throws {
+        var rng = TestRandom(seed: UInt64(bitWidth))
+        let mask: UInt64 = bitWidth == 0 ? 0 : (1 << UInt64(bitWidth)) - 1
+        let levels = (0..<77).map { _ in UInt32(rng.next() & mask) }
+        var sink = ByteBuffer()
+        levels.withUnsafeBufferPointer { BitPackedLevels.encode($0, bitWidth: bitWidth, into: &sink) }
+        #expect(sink.count == BitPackedLevels.byteCount(count: 77, bitWidth: bitWidth))
+        var out = [UInt32](repeating: 0, count: 77)
+        _ = try sink.withUnsafeBytes { raw in try out.withUnsafeMutableBufferPointer { try BitPackedLevels.decode(raw, bitWidth: bitWidth, into: $0) } }
+        #expect(out == levels)
+        if sink.count > 0 {
+            #expect(throws: ParquetError.self) {
+                try sink.array.dropLast().withUnsafeBytes { raw in
+                    try out.withUnsafeMutableBufferPointer { try BitPackedLevels.decode(raw, bitWidth: bitWidth, into: $0) }
+                }
+            }
+        }
     }
 }

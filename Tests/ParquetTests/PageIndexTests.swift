@@ -105,6 +105,15 @@ struct PageIndexCorpusTests {
             try PageIndex.readOffsetIndex(source: MemorySource(Array("PAR1".utf8) + body), chunk: chunk)
         }
         #expect(error?.message.contains("overlaps") == true)
+
+        // Offsets near Int64.max must not overflow the check.
+        index.pageLocations = [PageLocation(offset: Int64.max - 1, compressedPageSize: 100, firstRowIndex: 0),
+                               PageLocation(offset: Int64.max, compressedPageSize: 1, firstRowIndex: 1)]
+        let huge = CompactWriter.encode(index)
+        chunk.offsetIndexLength = Int32(huge.count)
+        #expect(throws: ParquetError.self) {
+            try PageIndex.readOffsetIndex(source: MemorySource(Array("PAR1".utf8) + huge), chunk: chunk)
+        }
     }
 
     @Test func encryptedChunksAreRejected() {

@@ -17,8 +17,8 @@ extension PageCompression {
                 throw corrupt(.zstd, "\(String(cString: ZSTD_getErrorName(status))) at compressed byte \(source.pos)")
             }
             frameDone = status == 0
-            if target.pos == target.size && !frameDone && (source.pos, target.pos) == before {
-                throw corrupt(.zstd, "data expands beyond \(output.count) bytes")
+            if (source.pos, target.pos) == before {
+                throw corrupt(.zstd, target.pos == target.size ? "data expands beyond \(output.count) bytes" : "no progress at compressed byte \(source.pos)")
             }
         }
         // Input used up: the last frame must be complete and must not hold more than fits.

@@ -31,7 +31,7 @@ public enum DeltaBinaryPacked {
         try decode(input, maxCount: maxCount, as: Int64.self, into: &values)
     }
 
-    static func decode<T: FixedWidthInteger & SignedInteger>(
+    static func decode<T: FixedWidthInteger & SignedInteger & BitwiseCopyable>(
         _ input: UnsafeRawBufferPointer, maxCount: Int, as: T.Type, into values: inout ByteBuffer
     ) throws -> (count: Int, end: Int) {
         var cursor = ByteCursor(input, encoding: "DELTA_BINARY_PACKED")
@@ -45,13 +45,9 @@ public enum DeltaBinaryPacked {
         guard header.totalCount <= 1 || blocks <= cursor.remaining / (1 + header.miniblocks) else {
             throw cursor.corrupt("total count \(header.totalCount) needs \(blocks) blocks, more than the \(cursor.remaining) bytes left can hold")
         }
-        let start = values.count
-        let size = MemoryLayout<T>.size
-        values.resize(start + header.totalCount * size)
-        try values.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
-            let out = UnsafeMutableRawPointer(all.baseAddress! + start).assumingMemoryBound(to: T.self)
-            try decodeBlocks(&cursor, header, out)
-        }
+        // Output grows block by block, so a stream that fails midway never allocated for its whole claim.
+        values.reserve(values.count + min(header.totalCount, 1 << 20) * MemoryLayout<T>.size)
+        try decodeBlocks(&cursor, header, as: T.self, into: &values)
         return (header.totalCount, cursor.offset)
     }
 
@@ -74,31 +70,36 @@ public enum DeltaBinaryPacked {
         }
     }
 
-    static func decodeBlocks<T: FixedWidthInteger>(
-        _ cursor: inout ByteCursor, _ header: Header, _ out: UnsafeMutablePointer<T>
+    static func decodeBlocks<T: FixedWidthInteger & BitwiseCopyable>(
+        _ cursor: inout ByteCursor, _ header: Header, as: T.Type, into values: inout ByteBuffer
     ) throws {
         guard header.totalCount > 0 else { return }
         var last = UInt64(bitPattern: header.first)
-        out[0] = T(truncatingIfNeeded: last)
+        values.append(T(truncatingIfNeeded: last).littleEndian)
         var produced = 1
         let perMiniblock = header.perMiniblock
         try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: perMiniblock) { scratch in
-            let deltas = scratch.baseAddress!
-            while produced < header.totalCount {
-                let minDelta = UInt64(bitPattern: try cursor.readZigZag())
-                let widths = try cursor.take(header.miniblocks, "miniblock bit widths")
-                for m in 0..<header.miniblocks where produced < header.totalCount {
-                    let width = Int(widths[m])
-                    guard width <= 64 else {
-                        throw cursor.corrupt("miniblock bit width \(width) > 64 at byte \(cursor.offset - header.miniblocks + m)")
+            try withUnsafeTemporaryAllocation(of: T.self, capacity: header.blockSize) { block in
+                let deltas = scratch.baseAddress!, out = block.baseAddress!
+                while produced < header.totalCount {
+                    let minDelta = UInt64(bitPattern: try cursor.readZigZag())
+                    let widths = try cursor.take(header.miniblocks, "miniblock bit widths")
+                    var k = 0
+                    for m in 0..<header.miniblocks where produced + k < header.totalCount {
+                        let width = Int(widths[m])
+                        guard width <= 64 else {
+                            throw cursor.corrupt("miniblock bit width \(width) > 64 at byte \(cursor.offset - header.miniblocks + m)")
+                        }
+                        let n = min(perMiniblock, header.totalCount - produced - k)
+                        try unpackMiniblock(&cursor, width: width, values: perMiniblock, needed: n, into: deltas)
+                        for i in 0..<n {
+                            last = last &+ minDelta &+ deltas[i]
+                            out[k + i] = T(truncatingIfNeeded: last)
+                        }
+                        k += n
                     }
-                    let n = min(perMiniblock, header.totalCount - produced)
-                    try unpackMiniblock(&cursor, width: width, values: perMiniblock, needed: n, into: deltas)
-                    for i in 0..<n {
-                        last = last &+ minDelta &+ deltas[i]
-                        out[produced + i] = T(truncatingIfNeeded: last)
-                    }
-                    produced += n
+                    values.append(raw: UnsafeRawBufferPointer(start: out, count: k * MemoryLayout<T>.size))
+                    produced += k
                 }
             }
         }
@@ -117,7 +118,10 @@ public enum DeltaBinaryPacked {
         }
         let section = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset..<cursor.offset + available])
         if available >= groups * width {
-            BitUnpacker.unpack64(section, groups: groups, bitWidth: width, into: deltas)
+            // Hand over the rest of the section: the unpacker may load past this miniblock (never past the
+            // section) and masks those bits off, which keeps every group on the fast path.
+            let rest = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset...])
+            BitUnpacker.unpack64(rest, groups: groups, bitWidth: width, into: deltas)
         } else {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: groups * width) { padded in
                 padded.initialize(repeating: 0)

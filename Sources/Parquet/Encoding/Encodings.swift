@@ -1,26 +1,33 @@
-/// Encoding: every Parquet value and level encoding, both directions.
+/// Encoding: every Parquet value and level encoding, both directions. Page codecs live in `Compression/`.
 ///
 /// API boundary (what the reader and writer code against):
 /// - Input is the page's values (or levels) section as an `UnsafeRawBufferPointer`, untrusted: every length,
-///   count, bit width and index is checked and a violation throws `ParquetError(.corrupt, "<ENCODING>: ...")`.
-///   Decoders never trap on bytes. Callers bound counts by the page header (`count`/`maxCount` parameters),
-///   so a hostile header cannot make a decoder allocate more than the page can hold.
-/// - Decoded output goes straight into Columnar buffers, appended (nothing already there is touched):
+///   count, bit width and index is checked and a violation throws `ParquetError(.corrupt, "<ENCODING>: ...")`
+///   naming the encoding and the byte offset; the reader prefixes the column path and page offset. Decoders
+///   never trap on bytes. Callers pass the page header's value count (`count` / `maxCount`), which bounds what
+///   a decoder allocates; counts from inside a section are also checked against the bytes that remain.
+/// - Decoded output is appended straight to Columnar buffers (nothing already there is touched):
 ///   fixed-width values -> `inout ByteBuffer` (little-endian, the Columnar layout); byte arrays -> `bytes:
-///   inout ByteBuffer` + `offsets: inout ContiguousArray<Int32>` (Arrow offsets; the caller has put the
-///   leading entry, new entries continue from `offsets.last`); booleans -> one byte (0/1) each; INT96 ->
-///   Int64 nanoseconds since the Unix epoch (wrapping), see `Int96`.
-/// - Encoders append to an `inout ByteBuffer` sink (the page body under construction).
+///   inout ByteBuffer` + `offsets: inout ContiguousArray<Int32>` (Arrow offsets: the caller has put the
+///   leading entry, new entries continue from `bytes.count`); booleans -> one byte (0/1) each; INT96 ->
+///   Int64 nanoseconds since the Unix epoch, wrapping (`Int96` has the raw pair and a checked conversion).
+/// - Encoders append to an `inout ByteBuffer` sink (the page body under construction). Their inputs are the
+///   non-null values in the same layouts.
+/// - Decoders that are followed by more data return the exact end offset (`(count, end)`).
 ///
-/// Types (one per file):
+/// Code map (one type per file):
 /// - `RLEHybridDecoder` / `RLEHybridEncoder`: the RLE/bit-packed hybrid (levels, dictionary indices, RLE
-///   booleans), with `lengthPrefixed` helpers for the v1 form; `BitUnpacker` is the per-width unpacking.
-/// - `PlainDecoder` / `PlainEncoder`: PLAIN for every physical type; `Int96` conversions.
-/// - `DictionaryDecoder` (indices section -> gathered values or checked indices) and `DictionaryEncoder`.
-/// - `DeltaBinaryPacked`, `DeltaLengthByteArray`, `DeltaByteArray`, `ByteStreamSplit`: decode and encode.
+///   booleans); `lengthPrefixed` / `finish(into:lengthPrefixed:)` for the `u32` length form.
+///   `BitPackedLevels`: the deprecated MSB-first BIT_PACKED level encoding.
+/// - `BitUnpacker` / `BitPacker`: LSB-first bit (un)packing, a loop specialized per bit width.
+/// - `PlainDecoder` / `PlainEncoder` / `Int96`: PLAIN for every physical type.
+/// - `DictionaryDecoder`: bit-width byte + indices -> checked indices or gathered values (fixed width, byte
+///   arrays). `DictionaryEncoder`: hash table on value bytes -> indices, the PLAIN dictionary page, its size.
+/// - `DeltaBinaryPacked` (INT32 wraps at 32 bits, INT64 at 64), `DeltaLengthByteArray`, `DeltaByteArray`
+///   (BYTE_ARRAY and FLBA), `ByteStreamSplit` (any width): `decode...` and `encode...`.
 ///
-/// Error messages name the encoding and the fault ("DELTA_BINARY_PACKED: miniblock bit width 65 > 64 at byte
-/// 17"); the reader prefixes the column path and page offset.
+/// **Invariant:** nothing here reads outside the section it was given, whatever the bytes say; unchecked
+/// pointer reads happen only after a bounds check on the section (see `ByteCursor`, `Unpack.run32`).
 
 import Columnar
 

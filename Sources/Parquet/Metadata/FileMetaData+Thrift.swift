@@ -3,7 +3,7 @@
 extension FileMetaData: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> FileMetaData {
         var m = FileMetaData()
-        let seen = try reader.readStruct("FileMetaData") { r, field in
+        let seen = try reader.readStruct("FileMetaData", into: &m) { m, r, field in
             switch field.id {
             case 1: m.version = try r.readI32(field)
             case 2: m.schema = try r.readStructList(field)
@@ -39,7 +39,7 @@ extension FileMetaData: ThriftStruct {
 extension SchemaElement: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> SchemaElement {
         var e = SchemaElement()
-        let seen = try reader.readStruct("SchemaElement") { r, field in
+        let seen = try reader.readStruct("SchemaElement", into: &e) { e, r, field in
             switch field.id {
             case 1: e.type = try r.readPhysicalType(field)
             case 2: e.typeLength = try r.readI32(field)
@@ -100,7 +100,7 @@ extension KeyValue: ThriftStruct {
 extension SortingColumn: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> SortingColumn {
         var c = SortingColumn(columnIdx: 0, descending: false, nullsFirst: false)
-        let seen = try reader.readStruct("SortingColumn") { r, field in
+        let seen = try reader.readStruct("SortingColumn", into: &c) { c, r, field in
             switch field.id {
             case 1: c.columnIdx = try r.readCount(field, "column_idx")
             case 2: c.descending = try r.readBool(field)

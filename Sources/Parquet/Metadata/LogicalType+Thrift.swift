@@ -179,7 +179,7 @@ extension ColumnOrder: ThriftStruct {
 extension Statistics: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> Statistics {
         var s = Statistics()
-        try reader.readStruct("Statistics") { r, field in
+        try reader.readStruct("Statistics", into: &s) { s, r, field in
             switch field.id {
             case 1: s.max = try r.readBinary(field)
             case 2: s.min = try r.readBinary(field)

@@ -3,7 +3,7 @@
 extension PageHeader: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> PageHeader {
         var h = PageHeader()
-        let seen = try reader.readStruct("PageHeader") { r, field in
+        let seen = try reader.readStruct("PageHeader", into: &h) { h, r, field in
             switch field.id {
             case 1: h.type = PageType(rawValue: try r.readI32(field))
             case 2: h.uncompressedPageSize = try r.readCount(field, "uncompressed_page_size")
@@ -35,7 +35,7 @@ extension PageHeader: ThriftStruct {
 extension DataPageHeader: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> DataPageHeader {
         var h = DataPageHeader()
-        let seen = try reader.readStruct("DataPageHeader") { r, field in
+        let seen = try reader.readStruct("DataPageHeader", into: &h) { h, r, field in
             switch field.id {
             case 1: h.numValues = try r.readCount(field, "num_values")
             case 2: h.encoding = try r.readEncoding(field)
@@ -63,7 +63,7 @@ extension DataPageHeader: ThriftStruct {
 extension DataPageHeaderV2: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> DataPageHeaderV2 {
         var h = DataPageHeaderV2()
-        let seen = try reader.readStruct("DataPageHeaderV2") { r, field in
+        let seen = try reader.readStruct("DataPageHeaderV2", into: &h) { h, r, field in
             switch field.id {
             case 1: h.numValues = try r.readCount(field, "num_values")
             case 2: h.numNulls = try r.readCount(field, "num_nulls")
@@ -97,7 +97,7 @@ extension DataPageHeaderV2: ThriftStruct {
 extension DictionaryPageHeader: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> DictionaryPageHeader {
         var h = DictionaryPageHeader()
-        let seen = try reader.readStruct("DictionaryPageHeader") { r, field in
+        let seen = try reader.readStruct("DictionaryPageHeader", into: &h) { h, r, field in
             switch field.id {
             case 1: h.numValues = try r.readCount(field, "num_values")
             case 2: h.encoding = try r.readEncoding(field)

@@ -3,7 +3,7 @@
 extension ColumnIndex: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> ColumnIndex {
         var c = ColumnIndex()
-        let seen = try reader.readStruct("ColumnIndex") { r, field in
+        let seen = try reader.readStruct("ColumnIndex", into: &c) { c, r, field in
             switch field.id {
             case 1: c.nullPages = try r.readBoolList(field)
             case 2: c.minValues = try r.readBinaryList(field)
@@ -43,7 +43,7 @@ extension ColumnIndex: ThriftStruct {
 extension OffsetIndex: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> OffsetIndex {
         var o = OffsetIndex()
-        let seen = try reader.readStruct("OffsetIndex") { r, field in
+        let seen = try reader.readStruct("OffsetIndex", into: &o) { o, r, field in
             switch field.id {
             case 1: o.pageLocations = try r.readStructList(field)
             case 2: o.unencodedByteArrayDataBytes = try r.readI64List(field)
@@ -65,7 +65,7 @@ extension OffsetIndex: ThriftStruct {
 extension PageLocation: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> PageLocation {
         var p = PageLocation(offset: 0, compressedPageSize: 0, firstRowIndex: 0)
-        let seen = try reader.readStruct("PageLocation") { r, field in
+        let seen = try reader.readStruct("PageLocation", into: &p) { p, r, field in
             switch field.id {
             case 1: p.offset = try r.readCount64(field, "offset")
             case 2: p.compressedPageSize = try r.readCount(field, "compressed_page_size")
@@ -89,7 +89,7 @@ extension PageLocation: ThriftStruct {
 extension BloomFilterHeader: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> BloomFilterHeader {
         var h = BloomFilterHeader(numBytes: 0)
-        let seen = try reader.readStruct("BloomFilterHeader") { r, field in
+        let seen = try reader.readStruct("BloomFilterHeader", into: &h) { h, r, field in
             switch field.id {
             case 1: h.numBytes = try r.readCount(field, "numBytes")
             case 2:

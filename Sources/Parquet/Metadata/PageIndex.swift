@@ -15,7 +15,8 @@ public enum PageIndex {
         let index = try decode(OffsetIndex.self, bytes, at: chunk.offsetIndexOffset ?? 0, "offset index").0
         var previous: PageLocation?
         for page in index.pageLocations {
-            if let p = previous, page.offset < p.offset + Int64(p.compressedPageSize) || page.firstRowIndex < p.firstRowIndex {
+            // Offsets and sizes were checked non-negative when decoding, so the subtraction cannot overflow.
+            if let p = previous, page.offset - p.offset < Int64(p.compressedPageSize) || page.firstRowIndex < p.firstRowIndex {
                 throw ParquetError(.corrupt, "offset index at \(chunk.offsetIndexOffset ?? 0): page at \(page.offset) "
                     + "(first row \(page.firstRowIndex)) overlaps or precedes the page at \(p.offset) (first row \(p.firstRowIndex))")
             }

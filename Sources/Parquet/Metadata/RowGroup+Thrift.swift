@@ -2,7 +2,7 @@
 extension RowGroup: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> RowGroup {
         var g = RowGroup()
-        let seen = try reader.readStruct("RowGroup") { r, field in
+        let seen = try reader.readStruct("RowGroup", into: &g) { g, r, field in
             switch field.id {
             case 1: g.columns = try r.readStructList(field)
             case 2: g.totalByteSize = try r.readI64(field)
@@ -34,7 +34,7 @@ extension RowGroup: ThriftStruct {
 extension ColumnChunk: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> ColumnChunk {
         var c = ColumnChunk()
-        try reader.readStruct("ColumnChunk") { r, field in
+        try reader.readStruct("ColumnChunk", into: &c) { c, r, field in
             switch field.id {
             case 1: c.filePath = try r.readString(field)
             case 2: c.fileOffset = try r.readI64(field)
@@ -69,7 +69,7 @@ extension ColumnChunk: ThriftStruct {
 extension ColumnMetaData: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> ColumnMetaData {
         var m = ColumnMetaData()
-        let seen = try reader.readStruct("ColumnMetaData") { r, field in
+        let seen = try reader.readStruct("ColumnMetaData", into: &m) { m, r, field in
             switch field.id {
             case 1: m.type = try r.readPhysicalType(field)
             case 2: m.encodings = try r.readI32List(field).map(Encoding.init(rawValue:))
@@ -117,7 +117,7 @@ extension ColumnMetaData: ThriftStruct {
 extension PageEncodingStats: ThriftStruct {
     public static func decode(from reader: inout CompactReader) throws -> PageEncodingStats {
         var s = PageEncodingStats(pageType: .dataPage, encoding: .plain, count: 0)
-        let seen = try reader.readStruct("PageEncodingStats") { r, field in
+        let seen = try reader.readStruct("PageEncodingStats", into: &s) { s, r, field in
             switch field.id {
             case 1: s.pageType = PageType(rawValue: try r.readI32(field))
             case 2: s.encoding = try r.readEncoding(field)

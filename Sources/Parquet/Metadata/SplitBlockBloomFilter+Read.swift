@@ -10,7 +10,7 @@ extension SplitBlockBloomFilter {
         }
         let available = source.size - Int(offset)
         if let length = meta.bloomFilterLength {
-            guard Int(length) <= available else {
+            guard length > 0, Int(length) <= available else {
                 throw ParquetError(.corrupt, "bloom filter at \(offset) of \(length) bytes runs past the end of the file")
             }
             return try SplitBlockBloomFilter(serialized: try source.read(offset: Int(offset), count: Int(length)), at: offset)

@@ -1,6 +1,7 @@
 import Columnar
 
-/// Reads one column chunk: walks its pages and decodes levels and values into a `LeafColumnData`.
+/// Reads one column chunk: walks its pages and decodes levels and values, handing them out a number of
+/// whole records at a time (`readRecords`), so a row group can be decoded batch by batch.
 ///
 /// ```
 /// chunk := [dictionary page] data page*        page := PageHeader (Thrift compact) | body
@@ -14,11 +15,18 @@ struct ColumnChunkReader {
     let metaData: ColumnMetaData
     let verifyChecksums: Bool
     var chunk: ColumnChunkBytes
+    /// Decoded levels and values not yet handed out start at `levelStart` / `valueStart`.
     var definitionLevels: ContiguousArray<UInt32> = []
     var repetitionLevels: ContiguousArray<UInt32> = []
     var values: PhysicalValues
+    var levelStart = 0
+    var valueStart = 0
+    /// Entries with repetition level 0 (record starts) among the buffered levels not yet handed out.
+    var recordStarts = 0
     var dictionary: PhysicalValues?
+    /// Level entries decoded from the chunk so far, and the next page's position.
     var levelCount = 0
+    var position = 0
     var dataPages = 0
 
     /// Page bodies larger than this are rejected before allocation (a hostile header cannot ask for more).
@@ -32,24 +40,33 @@ struct ColumnChunkReader {
         chunk = try ColumnChunkBytes(source: source, metaData: metaData, limit: limit)
     }
 
-    /// Decodes every page of the chunk.
-    mutating func read() throws -> LeafColumnData {
-        var position = 0
-        let expected = Int(metaData.numValues)
-        while levelCount < expected && position < chunk.bytes.count {
-            do {
-                position = try readPage(at: position)
-            } catch let error as ParquetError {
-                throw error.prefixed("page at offset \(chunk.start + position)")
+    var expectedLevels: Int { Int(metaData.numValues) }
+    var isExhausted: Bool { levelCount >= expectedLevels || position >= chunk.bytes.count }
+
+    /// Records fully decoded and not yet handed out (the last buffered one may continue on the next page).
+    var completeRecords: Int {
+        column.maxRepetitionLevel == 0 || isExhausted ? recordStarts : max(0, recordStarts - 1)
+    }
+
+    /// Decodes the next page and counts the records it starts.
+    mutating func decodeNextPage() throws {
+        let start = position
+        let levelsBefore = repetitionLevels.count, countBefore = levelCount
+        do {
+            position = try readPage(at: position)
+        } catch let error as ParquetError {
+            throw error.prefixed("page at offset \(chunk.start + start)")
+        }
+        if column.maxRepetitionLevel == 0 {
+            recordStarts &+= levelCount - countBefore
+        } else {
+            repetitionLevels.withUnsafeBufferPointer { levels in
+                for level in levels[levelsBefore...] where level == 0 { recordStarts &+= 1 }
             }
         }
-        guard levelCount == expected else {
-            throw ParquetError(.corrupt, "the chunk holds \(levelCount) values, its metadata says \(expected)")
+        if isExhausted && levelCount != expectedLevels {
+            throw ParquetError(.corrupt, "the chunk holds \(levelCount) values, its metadata says \(expectedLevels)")
         }
-        return LeafColumnData(
-            definitionLevels: column.maxDefinitionLevel > 0 ? definitionLevels : nil,
-            repetitionLevels: column.maxRepetitionLevel > 0 ? repetitionLevels : nil,
-            values: try values.vector(as: column), levelCount: levelCount)
     }
 
     /// Reads the page at chunk position `position`; returns the position after it.

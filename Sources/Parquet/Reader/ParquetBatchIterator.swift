@@ -5,10 +5,8 @@ import Columnar
 public struct ParquetBatchIterator {
     let reader: ParquetFileReader
     let schema: Schema
-    var rowGroup = 0
-    var columns: [Vector] = []
-    var rows = 0
-    var position = 0
+    var nextRowGroup = 0
+    var current: RowGroupReader?
 
     init(reader: ParquetFileReader) {
         self.reader = reader
@@ -16,18 +14,18 @@ public struct ParquetBatchIterator {
     }
 
     public mutating func next() throws -> Batch? {
-        while position >= rows {
-            guard rowGroup < reader.rowGroupCount else { return nil }
-            columns = try reader.readRowGroup(rowGroup)
-            rows = Int(reader.metadata.rowGroups[rowGroup].numRows)
-            position = 0
-            rowGroup += 1
+        while true {
+            if current == nil || current!.isFinished {
+                guard nextRowGroup < reader.rowGroupCount else { return nil }
+                current = nil  // release the previous row group's chunks first
+                current = try RowGroupReader(file: reader, index: nextRowGroup)
+                nextRowGroup += 1
+            }
+            let start = current!.rowsRead
+            if let columns = try current!.next(reader.options.batchSize) {
+                return Batch(schema: schema, columns: columns, count: current!.rowsRead - start)
+            }
         }
-        let size = max(1, reader.options.batchSize)
-        let range = position..<min(rows, position + size)
-        position = range.upperBound
-        if range.count == rows { return Batch(schema: schema, columns: columns, count: rows) }
-        return Batch(schema: schema, columns: columns.map { $0.slice(range) }, count: range.count)
     }
 }
 

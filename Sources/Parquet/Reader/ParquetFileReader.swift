@@ -68,33 +68,14 @@ public final class ParquetFileReader {
         guard metadata.rowGroups.indices.contains(index) else {
             throw ParquetError(.invalidArgument, "row group \(index) does not exist (the file has \(rowGroupCount))")
         }
-        let rowGroup = metadata.rowGroups[index]
-        return try projection.map { field in
-            let leaves = try readLeaves(parquetSchema.fieldColumns[field], rowGroup: rowGroup, index: index)
-            let assembler = RecordAssembler(shape: parquetSchema.shapes[field], field: schema.fields[field],
-                                            columns: parquetSchema.columns)
-            do {
-                return try assembler.assemble(leaves, rowCount: Int(rowGroup.numRows))
-            } catch let error as ParquetError {
-                throw error.prefixed("row group \(index)")
-            }
+        var rowGroup = try RowGroupReader(file: self, index: index)
+        guard let vectors = try rowGroup.next(rowGroup.rowCount) else {
+            return projection.map { Vector.empty(schema.fields[$0].type) }
         }
+        return vectors
     }
 
-    private func readLeaves(_ columns: Range<Int>, rowGroup: RowGroup, index: Int) throws -> [Int: LeafColumnData] {
-        var leaves: [Int: LeafColumnData] = [:]
-        for column in columns {
-            let descriptor = parquetSchema.columns[column]
-            do {
-                leaves[column] = try readColumnChunk(rowGroup.columns[column], descriptor: descriptor)
-            } catch let error as ParquetError {
-                throw error.prefixed("column '\(descriptor.dottedPath)', row group \(index)")
-            }
-        }
-        return leaves
-    }
-
-    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> LeafColumnData {
+    func makeChunkReader(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> ColumnChunkReader {
         guard !chunk.isEncrypted else { throw ParquetError(.encrypted, "the column chunk is encrypted") }
         guard chunk.filePath == nil else {
             throw ParquetError(.unsupported, "the column chunk lives in another file ('\(chunk.filePath!)')")
@@ -103,12 +84,7 @@ public final class ParquetFileReader {
         guard metaData.type == descriptor.physicalType else {
             throw ParquetError(.corrupt, "the column chunk is \(metaData.type.name), the schema says \(descriptor.physicalType.name)")
         }
-        guard metaData.numValues > 0 else {
-            return LeafColumnData(definitionLevels: [], repetitionLevels: [],
-                                  values: try PhysicalValues(descriptor).vector(as: descriptor), levelCount: 0)
-        }
-        var reader = try ColumnChunkReader(column: descriptor, metaData: metaData, source: source, limit: pageAreaEnd,
-                                           verifyChecksums: options.verifyChecksums)
-        return try reader.read()
+        return try ColumnChunkReader(column: descriptor, metaData: metaData, source: source, limit: pageAreaEnd,
+                                     verifyChecksums: options.verifyChecksums)
     }
 }

@@ -22,5 +22,10 @@ struct PhysicalValues {
         }
     }
 
+    init(physicalType: PhysicalType, width: Int) {
+        self.physicalType = physicalType
+        self.width = width
+    }
+
     var isByteArray: Bool { physicalType == .byteArray }
 }

@@ -136,11 +136,11 @@ extension CompactReader {
 
     private mutating func skipValue(_ type: CompactType) throws {
         switch type {
-        case .stop, .boolTrue, .boolFalse: _ = try readByte()
-        case .i8: _ = try readByte()
+        case .stop: throw corrupt("unexpected Thrift stop type")
+        case .boolTrue, .boolFalse, .i8: _ = try readByte()
         case .i16, .i32, .i64: _ = try readVarint()
         case .double: try advance(8, "double")
-        case .binary: _ = try readBinarySkipping()
+        case .binary: try skipBinary()
         case .list, .set: try skipList()
         case .map: try skipMap()
         case .struct:
@@ -153,15 +153,14 @@ extension CompactReader {
         position &+= n
     }
 
-    private mutating func readBinarySkipping() throws {
+    private mutating func skipBinary() throws {
         let n = try readVarint()
         guard n <= UInt64(remaining) else { throw corrupt("Thrift binary length \(n) exceeds the \(remaining) remaining bytes") }
         position &+= Int(n)
     }
 
     private mutating func skipList() throws {
-        let field = FieldHeader(id: 0, type: .list)
-        _ = try readList(field) { reader, type -> Void in try reader.skipElement(type) }
+        _ = try readListValue { reader, type -> Void in try reader.skipElement(type) }
     }
 
     private mutating func skipMap() throws {

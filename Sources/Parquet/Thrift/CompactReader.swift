@@ -58,7 +58,10 @@ public struct CompactReader {
     public static func decode<T: ThriftStruct>(
         _ type: T.Type, from bytes: [UInt8], at offset: Int = 0, baseOffset: Int = 0
     ) throws -> (value: T, length: Int) {
-        try bytes.withUnsafeBytes { raw in
+        guard offset >= 0, offset <= bytes.count else {
+            throw ParquetError(.corrupt, "Thrift \(T.self) offset \(baseOffset + offset) is outside the \(bytes.count)-byte buffer")
+        }
+        return try bytes.withUnsafeBytes { raw in
             var reader = CompactReader(raw, position: offset, baseOffset: baseOffset)
             let value = try T.decode(from: &reader)
             return (value, reader.position - offset)
@@ -226,6 +229,30 @@ public struct CompactReader {
         return seen
     }
 
+    /// `readStruct` decoding into `value`, passed to `body` as inout rather than captured, so the optimizer
+    /// can keep the value in place (no copy on return).
+    @inline(__always) @discardableResult
+    public mutating func readStruct<T>(
+        _ name: StaticString, into value: inout T, _ body: (inout T, inout CompactReader, FieldHeader) throws -> Void
+    ) throws -> SeenFields {
+        try enter(name)
+        var previous: Int16 = 0
+        var seen = SeenFields()
+        while let field = try readFieldHeader(previousID: previous) {
+            do {
+                try body(&value, &self, field)
+                seen.insert(field.id)
+            } catch is WireTypeMismatch {
+                try skip(field.type)
+            } catch let error as ParquetError {
+                throw error.prefixed("\(name) field \(field.id)")
+            }
+            previous = field.id
+        }
+        leave()
+        return seen
+    }
+
     @inline(__always)
     mutating func enter(_ what: StaticString) throws {
         guard depth < Self.maxDepth else { throw depthError(what) }
@@ -256,10 +283,17 @@ public struct CompactReader {
     }
 
     /// Reads a list field; `element` gets the element wire type.
+    @inline(__always)
     public mutating func readList<T>(
         _ field: FieldHeader, _ element: (inout CompactReader, CompactType) throws -> T
     ) throws -> [T] {
         guard field.type == .list || field.type == .set else { throw WireTypeMismatch() }
+        return try readListValue(element)
+    }
+
+    /// A list or set value (header and elements), counted against the depth bound.
+    @inline(__always)
+    mutating func readListValue<T>(_ element: (inout CompactReader, CompactType) throws -> T) throws -> [T] {
         try enter("list")
         let (type, count) = try readListHeader()
         var result: [T] = []
@@ -279,29 +313,3 @@ public struct CompactReader {
 
 /// A field arrived with another wire type than its definition; thrown before its value is consumed.
 struct WireTypeMismatch: Error {}
-
-/// Field ids seen while decoding a struct, to check the required ones.
-public struct SeenFields: Sendable, ExpressibleByArrayLiteral {
-    private var bits: UInt64 = 0
-
-    public init() {}
-
-    public init(arrayLiteral ids: Int16...) {
-        for id in ids { insert(id) }
-    }
-
-    @inline(__always)
-    mutating func insert(_ id: Int16) {
-        if id >= 0 && id < 64 { bits |= 1 << UInt64(id) }
-    }
-
-    public func contains(_ id: Int16) -> Bool { id >= 0 && id < 64 && bits & (1 << UInt64(id)) != 0 }
-
-    /// Throws naming the lowest-numbered field of `required` that was not seen.
-    @inline(__always)
-    func require(_ required: SeenFields, in name: StaticString, _ reader: CompactReader) throws {
-        let missing = required.bits & ~bits
-        guard missing != 0 else { return }
-        throw reader.corrupt("\(name) is missing required field \(missing.trailingZeroBitCount)")
-    }
-}
