@@ -3,8 +3,8 @@
 public struct ByteBuffer: @unchecked Sendable {
     @usableFromInline
     final class Storage {
-        @usableFromInline var pointer: UnsafeMutableRawPointer
-        @usableFromInline var capacity: Int
+        @usableFromInline let pointer: UnsafeMutableRawPointer
+        @usableFromInline let capacity: Int
 
         @usableFromInline
         init(capacity: Int) {
