@@ -32,7 +32,7 @@ enum ParquetCLI {
         options.columns = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
         // FileSource errors already name the path; drop it, the caller's prefix names the file.
         do {
-            return try ParquetFileReader(source: try FileSource(path: file), options: options)
+            return try ParquetFileReader(source: try Location.source(file), options: options)
         } catch let error as ParquetError where error.message.hasPrefix("\(file): ") {
             throw ParquetError(error.code, String(error.message.dropFirst(file.count + 2)))
         }

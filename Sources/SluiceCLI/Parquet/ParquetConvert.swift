@@ -52,23 +52,29 @@ struct ParquetConvertCommand: ParsableCommand {
     func run() throws {
         let reader: ParquetFileReader
         do {
-            reader = try ParquetFileReader(source: try FileSource(path: input))
+            reader = try ParquetFileReader(source: try Location.source(input))
         } catch {
             fail(input, error)
         }
+        let sink: LocationSink
+        do { sink = try Location.sink(output) } catch { fail(output, error) }
         do {
-            let writer = try ParquetWriter(sink: try FileSink(path: output), schema: reader.schema, options: options)
+            let writer = try ParquetWriter(sink: sink, schema: reader.schema, options: options)
             var batches = reader.makeBatchIterator()
             while true {
                 let batch: Batch?
-                do { batch = try batches.next() } catch { fail(input, error) }
+                do { batch = try batches.next() } catch {
+                    sink.abort()
+                    fail(input, error)
+                }
                 guard let batch else { break }
                 try writer.write(batch)
             }
             try writer.close()
+            try sink.commit()
         } catch {
-            // Leave no half-written file behind.
-            try? FileManager.default.removeItem(atPath: output)
+            // Leave no half-written file or upload behind.
+            sink.abort()
             fail(output, error)
         }
     }
