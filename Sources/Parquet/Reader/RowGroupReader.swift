@@ -1,0 +1,60 @@
+import Columnar
+
+/// The projected column chunks of one row group (their compressed bytes in memory), decoded and
+/// assembled a number of rows at a time.
+struct RowGroupReader {
+    let file: ParquetFileReader
+    let index: Int
+    let rowCount: Int
+    var rowsRead = 0
+    var chunks: [Int: ColumnChunkReader] = [:]
+
+    init(file: ParquetFileReader, index: Int) throws {
+        self.file = file
+        self.index = index
+        let rowGroup = file.metadata.rowGroups[index]
+        rowCount = Int(rowGroup.numRows)
+        guard rowCount > 0 else { return }
+        for field in file.projection {
+            for column in file.parquetSchema.fieldColumns[field] {
+                let descriptor = file.parquetSchema.columns[column]
+                chunks[column] = try prefixed(descriptor) {
+                    try file.makeChunkReader(rowGroup.columns[column], descriptor: descriptor)
+                }
+            }
+        }
+    }
+
+    var isFinished: Bool { rowsRead >= rowCount }
+
+    /// The projected top-level vectors of the next `maxRows` rows (fewer at the end), or nil when done.
+    mutating func next(_ maxRows: Int) throws -> [Vector]? {
+        guard !isFinished else { return nil }
+        let rows = min(max(1, maxRows), rowCount - rowsRead)
+        var vectors: [Vector] = []
+        for field in file.projection {
+            var leaves: [Int: LeafColumnData] = [:]
+            for column in file.parquetSchema.fieldColumns[field] {
+                let descriptor = file.parquetSchema.columns[column]
+                leaves[column] = try prefixed(descriptor) { try chunks[column]!.readRecords(rows) }
+            }
+            let assembler = RecordAssembler(shape: file.parquetSchema.shapes[field], field: file.schema.fields[field],
+                                            columns: file.parquetSchema.columns)
+            do {
+                vectors.append(try assembler.assemble(leaves, rowCount: rows))
+            } catch let error as ParquetError {
+                throw error.prefixed("row group \(index), rows \(rowsRead)..<\(rowsRead + rows)")
+            }
+        }
+        rowsRead += rows
+        return vectors
+    }
+
+    private func prefixed<T>(_ descriptor: ColumnDescriptor, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as ParquetError {
+            throw error.prefixed("column '\(descriptor.dottedPath)', row group \(index)")
+        }
+    }
+}
