@@ -1,0 +1,132 @@
+import Columnar
+import Parquet
+import Storage
+
+/// What a read returns and how.
+public struct HudiReadOptions: Sendable {
+    /// Top-level columns to return, in table order; nil returns every column.
+    public var columns: [String]? = nil
+    /// Rows per batch from each base file.
+    public var batchSize = Batch.capacity
+    /// Merge-on-read tables: read base files only. Merging log files is not supported yet, so a snapshot of a
+    /// MOR table without this flag throws.
+    public var readOptimized = false
+
+    public init(columns: [String]? = nil, batchSize: Int = Batch.capacity, readOptimized: Bool = false) {
+        self.columns = columns
+        self.batchSize = batchSize
+        self.readOptimized = readOptimized
+    }
+}
+
+/// A Hudi table in an object store: its config, active timeline and schema, and snapshot, time-travel and
+/// incremental reads as streams of Columnar batches.
+public final class HudiTable: Sendable {
+    /// The five meta columns Hudi puts first in every base file.
+    public static let metaFields = ["_hoodie_commit_time", "_hoodie_commit_seqno", "_hoodie_record_key",
+                                    "_hoodie_partition_path", "_hoodie_file_name"]
+
+    public let store: any ObjectStore
+    /// The table's key prefix in `store` ("" for the store's root).
+    public let basePath: String
+    public let config: HoodieTableConfig
+    public let timeline: HoodieActiveTimeline
+    /// The data schema (no meta fields) as Avro JSON, from the latest commit that recorded one, else
+    /// `hoodie.table.create.schema`; nil when neither exists (the schema then comes from a base file).
+    public let avroSchema: String?
+    /// The schema reads return: the meta fields (when the table populates them), then the data columns.
+    public let schema: Schema
+
+    init(store: any ObjectStore, basePath: String, config: HoodieTableConfig, timeline: HoodieActiveTimeline,
+         avroSchema: String?, schema: Schema) {
+        self.store = store
+        self.basePath = basePath
+        self.config = config
+        self.timeline = timeline
+        self.avroSchema = avroSchema
+        self.schema = schema
+    }
+
+    /// Opens the table at `path` (a key prefix of `store`): reads `.hoodie/hoodie.properties`, verifies its
+    /// checksum, loads the active timeline and resolves the schema.
+    public static func open(store: any ObjectStore, path: String) throws -> HudiTable {
+        let basePath = path.split(separator: "/").joined(separator: "/")
+        let propertiesKey = key(basePath, ".hoodie/hoodie.properties")
+        let bytes: [UInt8]
+        do {
+            bytes = try store.get(propertiesKey)
+        } catch let error as StorageError where error.code == .notFound {
+            throw TableFormatError(.notATable, "\(store.uri)/\(basePath) is not a Hudi table: no .hoodie/hoodie.properties")
+        } catch {
+            throw TableFormatError(.io, "\(store.uri)/\(propertiesKey): \(error)")
+        }
+        // Properties files are ISO-8859-1; every byte maps to the code point of the same value.
+        let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        let config = try HoodieTableConfig(text: text)
+        try config.verifyChecksum()
+        let timeline = try HoodieActiveTimeline.load(store: store, directory: key(basePath, config.timelineDirectory),
+                                                     layoutVersion: try config.timelineLayoutVersion)
+        let partial = HudiTable(store: store, basePath: basePath, config: config, timeline: timeline, avroSchema: nil,
+                                schema: Schema([]))
+        let (avro, data) = try partial.resolveSchema()
+        return HudiTable(store: store, basePath: basePath, config: config, timeline: timeline, avroSchema: avro,
+                         schema: partial.readSchema(data: data))
+    }
+
+    static func key(_ base: String, _ relative: String) -> String {
+        base.isEmpty ? relative : base + "/" + relative
+    }
+
+    /// The commit metadata of a completed instant.
+    public func commitMetadata(_ instant: HoodieInstant) throws -> HoodieCommitMetadata {
+        let key = timeline.key(of: instant)
+        let bytes: [UInt8]
+        do {
+            bytes = try store.get(key)
+        } catch {
+            throw TableFormatError(.io, "instant \(instant): \(store.uri)/\(key): \(error)")
+        }
+        return try HoodieCommitMetadata(bytes: bytes, instant: instant.fileName, layoutVersion: timeline.layoutVersion)
+    }
+
+    /// The data schema without meta fields.
+    public var dataSchema: Schema {
+        Schema(schema.fields.filter { !HudiTable.metaFields.contains($0.name) })
+    }
+
+    /// Java's resolution: the newest completed commit whose metadata has a schema, then a base file named in
+    /// the newest commit's write stats, then `hoodie.table.create.schema`.
+    func resolveSchema() throws -> (String?, Schema) {
+        let commits = timeline.completedCommits
+        for instant in commits.reversed() {
+            if let avro = try commitMetadata(instant).schema { return (avro, try AvroSchema(json: avro).columnarSchema()) }
+        }
+        if let latest = commits.last, let stat = try commitMetadata(latest).writeStats.first(where: { $0.path != nil }),
+           config.baseFileFormat == "PARQUET" {
+            let reader = try parquetReader(key: HudiTable.key(basePath, stat.path!), size: nil, columns: nil)
+            return (nil, Schema(reader.schema.fields.filter { !HudiTable.metaFields.contains($0.name) }))
+        }
+        if let create = config.createSchema, !create.isEmpty {
+            return (create, try AvroSchema(json: create).columnarSchema())
+        }
+        if commits.isEmpty { return (nil, Schema([])) }
+        throw TableFormatError(.invalidMetadata, "no schema: no commit records one and hoodie.properties has no create schema")
+    }
+
+    func readSchema(data: Schema) -> Schema {
+        let data = data.fields.filter { !HudiTable.metaFields.contains($0.name) }
+        guard config.populatesMetaFields else { return Schema(data) }
+        return Schema(HudiTable.metaFields.map { Field($0, .string) } + data)
+    }
+
+    func parquetReader(key: String, size: Int?, columns: [String]?, batchSize: Int = Batch.capacity) throws -> ParquetFileReader {
+        var options = ParquetReadOptions()
+        options.columns = columns
+        options.batchSize = batchSize
+        do {
+            return try ParquetFileReader(source: try ObjectByteSource(store: store, key: key, size: size), options: options)
+        } catch let error as ParquetError {
+            throw TableFormatError(.io, "base file '\(key)': \(error.message)")
+        }
+    }
+}

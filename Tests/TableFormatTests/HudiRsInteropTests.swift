@@ -1,0 +1,64 @@
+import Foundation
+import Storage
+import Testing
+@testable import TableFormat
+
+/// Acceptance 1: for every copy-on-write table of the corpus, Sluice returns the rows hudi-rs returns for the
+/// snapshot, time travel to every completed instant and incremental reads between consecutive instants.
+@Suite("hudi-rs interop", .enabled(if: HudiCorpus.available && HudiCorpus.python != nil,
+                                   "needs ../shared/corpus/hudi and a Python with hudi==0.5.0 (make deps)"))
+struct HudiRsInteropTests {
+    struct ExpectedRead {
+        var kind: String
+        var args: [String]
+        var columns: [String]
+        var rows: [String]?
+        var error: String?
+    }
+
+    static func expected(_ tablePath: URL) throws -> [ExpectedRead] {
+        let out = HudiCorpus.unzipRoot.appendingPathComponent(tablePath.lastPathComponent + "-expected.json")
+        try HudiCorpus.run(HudiCorpus.python!, [HudiCorpus.root.appendingPathComponent("scripts/interop/hudi_expected.py").path,
+                                                tablePath.path, out.path])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
+        return (json["reads"] as! [[String: Any]]).map {
+            ExpectedRead(kind: $0["kind"] as! String, args: $0["args"] as! [String], columns: $0["columns"] as? [String] ?? [],
+                         rows: $0["rows"] as? [String], error: $0["error"] as? String)
+        }
+    }
+
+    @Test("same rows as hudi-rs", arguments: HudiCorpus.copyOnWrite)
+    func sameRows(_ name: String) throws {
+        let path = try HudiCorpus.unzip(name)
+        let reads = try Self.expected(path)
+        #expect(!reads.isEmpty)
+        let table = try HudiTable.open(store: try LocalStore(root: path.path), path: "")
+        for read in reads {
+            let label = "\(name) \(read.kind)(\(read.args.joined(separator: ", ")))"
+            let result: Result<[Batch], Error> = Result {
+                var scan: HudiScan
+                switch read.kind {
+                case "snapshot": scan = try table.snapshot()
+                case "asOf": scan = try table.snapshot(asOf: read.args[0])
+                default: scan = try table.incremental(begin: read.args[0], end: read.args[1])
+                }
+                return try scan.collect()
+            }
+            switch (result, read.rows) {
+            case (.success(let batches), let rows?):
+                let actual = CanonicalRow.rows(batches, columns: read.columns)
+                #expect(actual == rows, "\(label)")
+                if !rows.isEmpty {
+                    #expect(table.schema.fields.map(\.name) == read.columns, "\(label): columns")
+                }
+            case (.failure(let error), let rows?):
+                Issue.record("\(label): hudi-rs returned \(rows.count) rows, Sluice threw \(error)")
+            case (.success(let batches), nil):
+                Issue.record("\(label): hudi-rs failed (\(read.error ?? "")), Sluice returned \(batches.reduce(0) { $0 + $1.rowCount }) rows")
+            case (.failure, nil):
+                break
+            }
+        }
+    }
+}
+import Columnar
