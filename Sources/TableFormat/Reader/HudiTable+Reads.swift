@@ -12,16 +12,20 @@ extension HudiTable {
 
     /// The records the commits in (begin, end] changed, in their latest state within that range: the slices
     /// those commits wrote, rows filtered on `_hoodie_commit_time`. `end` defaults to the latest commit.
-    /// Tables without meta fields cannot filter by commit time; like hudi-rs, their slices are returned whole.
+    /// Tables without meta fields (`hoodie.populate.meta.fields=false`) cannot be read incrementally, as in Java
+    /// (hudi-rs returns such slices unfiltered instead).
     public func incremental(begin: String, end: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
+        guard config.populatesMetaFields else {
+            throw TableFormatError(.unsupported, "incremental reads need meta fields, and '\(config.name)' has \(HoodieTableConfig.Key.populateMetaFields)=false")
+        }
         let begin = try HudiTable.normalize(begin)
         guard let end = try end.map(HudiTable.normalize) ?? timeline.completedCommits.last?.requestedTime else {
             return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
                             commitTimeFilter: nil)
         }
         let slices = try incrementalFileSlices(commits: commits(between: begin, and: end))
-        let filter = config.populatesMetaFields ? CommitTimeFilter(begin: begin, end: end, timeline: timeline) : nil
+        let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
         return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
                         commitTimeFilter: filter)
     }

@@ -3,6 +3,7 @@ import Columnar
 /// Reads a base file's columns under the table schema (Hudi's default schema evolution): columns are matched
 /// by name (struct fields too), a missing nullable column reads as null, and types widen int → long,
 /// int/long → double, float → double, decimal precision up, timestamp units; string and binary interchange.
+/// int/long → string (decimal text, as Hudi promotes a timestamp key generator's partition field).
 /// Anything else is a `schemaMismatch` naming the file and the column path.
 public enum SchemaEvolution {
     public static func evolve(_ batch: Batch, to schema: Schema, file: String) throws -> Batch {
@@ -33,6 +34,8 @@ public enum SchemaEvolution {
             out.buffer = try widen(vector, to: target, path: path, file: file)
         case (.string, .binary), (.binary, .string):
             break
+        case (.int8, .string), (.int16, .string), (.int32, .string), (.int64, .string):
+            (out.offsets, out.buffer) = decimalText(vector)
         case (.decimal(let p1, let s1), .decimal(let p2, let s2)) where s1 == s2 && p1 <= p2:
             if (p1 <= 18) != (p2 <= 18) { out.buffer = map(vector.buffer, Int64.self, count: vector.count) { Int128($0) } }
         case (.timestamp(let u1, _), .timestamp(let u2, _)):
@@ -83,6 +86,36 @@ public enum SchemaEvolution {
         }
         let factor = from.perSecond / to.perSecond
         return map(vector.buffer, Int64.self, count: vector.count) { $0 / factor }
+    }
+
+    /// Integers as decimal text: offsets and bytes, digits written in place without a String per value.
+    static func decimalText(_ vector: Vector) -> (ContiguousArray<Int32>, ByteBuffer) {
+        let n = vector.count
+        var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
+        var bytes = ByteBuffer(capacity: n * 8)
+        var digits = [UInt8](repeating: 0, count: 20)
+        for row in 0..<n {
+            if !vector.isNull(row) {
+                let value: Int64
+                switch vector.type {
+                case .int8: value = Int64(vector.buffer.load(row, as: Int8.self))
+                case .int16: value = Int64(vector.buffer.load(row, as: Int16.self))
+                case .int32: value = Int64(vector.buffer.load(row, as: Int32.self))
+                default: value = vector.buffer.load(row, as: Int64.self)
+                }
+                var magnitude = value.magnitude
+                var start = digits.count
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(48 + magnitude % 10)
+                    magnitude /= 10
+                } while magnitude > 0
+                if value < 0 { bytes.append(UInt8(45)) }
+                bytes.append(contentsOf: digits[start...])
+            }
+            offsets[row + 1] = Int32(bytes.count)
+        }
+        return (offsets, bytes)
     }
 
     /// One tight loop from a buffer of `S` to a new buffer of `T`.
