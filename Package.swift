@@ -32,7 +32,7 @@ let package = Package(
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
-        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage"]),
+        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -5,7 +5,7 @@ usage: hudi_expected.py TABLE_DIR OUT.json
 
 Writes {"columns": [...], "instants": [...], "reads": [{"kind", "args", "columns", "rows" | "error"}]} where
 reads are the snapshot, time travel to every completed instant (its requested time), and incremental reads
-between consecutive completed instants (plus one from before the first). Each row is one canonical JSON text:
+between consecutive completed instants (commits and replacecommits) (plus one from before the first). Each row is one canonical JSON text:
 ints as numbers, floats as "f:<repr>", decimals as "d:<unscaled>", bytes as "b:<hex>", dates as days,
 timestamps as integers in their unit, structs as arrays in field order, maps as arrays of [key, value].
 """
@@ -72,7 +72,8 @@ def attempt(table, kind, args, options):
 def main():
     path, out = sys.argv[1], sys.argv[2]
     table = HudiTable(path)
-    instants = [i.timestamp for i in table.get_timeline().get_completed_commits()]
+    timeline = table.get_timeline()
+    instants = sorted({i.timestamp for i in timeline.get_completed_commits() + timeline.get_completed_replacecommits()})
     reads = [attempt(table, "snapshot", [], None)]
     for t in instants:
         reads.append(attempt(table, "asOf", [t], HudiReadOptions().with_as_of_timestamp(t)))
