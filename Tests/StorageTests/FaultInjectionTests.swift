@@ -4,9 +4,10 @@ import Testing
 
 /// Wraps the real client and, for a seeded random fraction of requests: answers 503 SlowDown without sending;
 /// sends, then replaces the answer with 500 InternalError (the server acted, the client cannot know); sends,
-/// then drops the connection (the answer is lost); times out without sending; or delays the request.
+/// then drops the connection (the answer is lost); times out without sending; delays the request; or answers a
+/// conditional request with 409 ConditionalRequestConflict, as S3 does while another create is in flight.
 final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
-    enum Fault: String, CaseIterable { case slowDown, internalErrorAfterSend, dropAfterSend, timeout, delay }
+    enum Fault: String, CaseIterable { case slowDown, internalErrorAfterSend, dropAfterSend, timeout, delay, conditionalConflict }
 
     private let inner: any HTTPTransport
     private let lock = NSLock()
@@ -30,7 +31,10 @@ final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
     func send(_ request: HTTPRequest) throws -> HTTPResponse {
         let roll = draw()
         guard roll < rate else { return try inner.send(request) }
-        let fault = Fault.allCases[min(Int(roll / rate * Double(Fault.allCases.count)), Fault.allCases.count - 1)]
+        var fault = Fault.allCases[min(Int(roll / rate * Double(Fault.allCases.count)), Fault.allCases.count - 1)]
+        if fault == .conditionalConflict && !request.headers.contains(where: { $0.0 == "if-none-match" }) {
+            fault = .slowDown
+        }
         lock.withLock { injected[fault, default: 0] += 1 }
         switch fault {
         case .slowDown:
@@ -43,6 +47,8 @@ final class FaultInjectingTransport: HTTPTransport, @unchecked Sendable {
             throw StorageError(.connection, "connection reset by peer (injected)")
         case .timeout:
             throw StorageError(.timeout, "timed out (injected)")
+        case .conditionalConflict:
+            return Self.error(409, "ConditionalRequestConflict", "A conflicting conditional operation is in progress.")
         case .delay:
             Thread.sleep(forTimeInterval: 0.02 + draw() * 0.08)
             return try inner.send(request)
@@ -94,7 +100,8 @@ struct FaultInjectionTests {
         #expect(Set(listed.objects.map(\.key)) == Set(expected.keys))
         for object in listed.objects { #expect(object.size == expected[object.key]?.count, "\(object.key)") }
         #expect(try MultipartUploads.pending(clean).isEmpty)
-        #expect(Fault.allCases.allSatisfy { (transport.injected[$0] ?? 0) > 0 }, "\(transport.injected)")
+        #expect(Fault.allCases.filter { $0 != .conditionalConflict }.allSatisfy { (transport.injected[$0] ?? 0) > 0 },
+                "\(transport.injected)")
     }
 
     typealias Fault = FaultInjectingTransport.Fault
@@ -120,5 +127,6 @@ struct FaultInjectionTests {
         }
         #expect(try MultipartUploads.pending(clean).isEmpty)
         #expect(transport.injected.values.reduce(0, +) > 20)
+        #expect((transport.injected[.conditionalConflict] ?? 0) > 0, "\(transport.injected)")
     }
 }

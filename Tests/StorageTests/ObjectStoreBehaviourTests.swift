@@ -105,3 +105,19 @@ import Testing
         #expect(try store.listAll(prefix: "plus+equals=/").objects.map(\.key) == ["plus+equals=/a"])
     }
 }
+
+@Suite struct ObjectReaderTests {
+    @Test(arguments: StoreKind.available)
+    func positionalReads(kind: StoreKind) throws {
+        let store = try kind.make()
+        let bytes = pattern(5000, seed: 11)
+        try store.put("f.parquet", bytes)
+        let reader = try ObjectReader(store: store, key: "f.parquet")
+        #expect(reader.size == 5000)
+        #expect(try reader.read(offset: 4992, count: 8) == Array(bytes[4992...]))
+        #expect(try reader.read(offset: 0, count: 0) == [])
+        #expect(errorCode { _ = try reader.read(offset: 4999, count: 2) } == .invalidKey)
+        #expect(errorCode { _ = try reader.read(offset: -1, count: 1) } == .invalidKey)
+        #expect(errorCode { _ = try ObjectReader(store: store, key: "missing") } == .notFound)
+    }
+}

@@ -42,5 +42,6 @@ import Testing
         #expect(checks.count == 1)
         #expect(checks.first?.ok == false)
         #expect(checks.first?.detail.contains("127.0.0.1:1") == true)
+        #expect(checks.first?.detail.hasPrefix("GET s3://b: connect to 127.0.0.1:1") == true, "\(checks.first?.detail ?? "")")
     }
 }

@@ -73,6 +73,10 @@ final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
             while true {
                 let line = try connection.readLine()
                 if line.isEmpty { break }
+                guard headers.count < 256 else {
+                    connection.markUnusable()
+                    throw StorageError(.invalidResponse, "more than 256 headers from \(connection.endpoint)")
+                }
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers.append((line[..<colon].lowercased(),
                                 line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
@@ -93,7 +97,7 @@ final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
                 let sizeLine = try connection.readLine()
                 let hex = sizeLine.split(separator: ";").first.map(String.init) ?? ""
                 guard let size = Int(hex.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0,
-                      size <= 1 << 34 else {
+                      size <= 1 << 31 else {
                     connection.markUnusable()
                     throw StorageError(.invalidResponse, "bad chunk size '\(sizeLine)' from \(connection.endpoint)")
                 }
@@ -105,7 +109,7 @@ final class SocketHTTPClient: HTTPTransport, @unchecked Sendable {
                 _ = try connection.readLine()
             }
         } else if let length = response.header("content-length") {
-            guard let count = Int(length), count >= 0, count <= 1 << 40 else {
+            guard let count = Int(length), count >= 0, count <= 1 << 33 else {
                 connection.markUnusable()
                 throw StorageError(.invalidResponse, "bad content-length '\(length)' from \(connection.endpoint)")
             }

@@ -114,14 +114,17 @@ struct LocalFile {
         guard fsync(fd) == 0 else { throw error(errno, "fsync directory", path) }
     }
 
+    /// `mkdir -p`, fsyncing the parent of every directory it creates so the new names survive a crash.
     static func makeDirectories(_ path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw StorageError(.io, "cannot create directory \(path): \(error.localizedDescription)")
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StorageError(.io, "not a directory: \(path)") }
+            return
         }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != path { try makeDirectories(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw error(errno, "mkdir", path) }
+        try syncDirectory(parent.isEmpty ? "/" : parent)
     }
 
     static func error(_ code: Int32, _ operation: String, _ path: String) -> StorageError {

@@ -60,7 +60,10 @@ extension S3Store {
             }
         }
         if uncertain, (try? createdBy(token, key)) == true { return }
-        throw lastError ?? StorageError(.s3, "create of \(objectURI(key)) did not complete")
+        guard let lastError else { throw StorageError(.s3, "create of \(objectURI(key)) did not complete") }
+        if lastError.httpStatus != nil { throw lastError }
+        throw StorageError(lastError.code, "\(request.method) \(objectURI(key)): \(lastError.message) "
+                           + "(after \(config.maxAttempts) attempts)")
     }
 
     /// Whether the object at `key` carries our create token.

@@ -11,16 +11,27 @@ extension S3Store {
             do {
                 let response = try sendOnce(request)
                 let error = response.status >= 500 || response.status == 429 || response.status == 408
-                    ? failure(response, request.method, "s3://\(bucket)\(request.path)") : nil
+                    ? failure(response, request.method, displayURI(request)) : nil
                 if let error, error.isTransient || response.status == 429, retry {
                     backoff(attempt)
                     continue
                 }
                 return response
-            } catch let error as StorageError where error.isTransient && retry {
+            } catch let error as StorageError where error.isTransient {
+                guard retry else {
+                    throw StorageError(error.code, "\(request.method) \(displayURI(request)): \(error.message)"
+                                       + (attempt > 1 ? " (after \(attempt) attempts)" : ""))
+                }
                 backoff(attempt)
             }
         }
+    }
+
+    /// `s3://bucket/key` for a request, for messages.
+    func displayURI(_ request: HTTPRequest) -> String {
+        var path = request.path.removingPercentEncoding ?? request.path
+        if config.pathStyle { path = String(path.dropFirst(bucket.count + 1)) }
+        return "s3://\(bucket)\(path)"
     }
 
     /// One signed attempt, no retries; the signature's date is taken now, so each retry is freshly signed.
