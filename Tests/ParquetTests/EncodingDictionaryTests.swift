@@ -63,6 +63,43 @@ import Testing
         #expect(outOffsets == offsets)
     }
 
+    @Test func manyDistinctValuesGrowTheTable() {
+        // 5000 distinct int64 (and 3000 distinct strings), each seen twice: indices in first-seen order.
+        let ints = (0..<10_000).map { Int64($0 % 5000) &* 0x9E37_79B9 }
+        var encoder = DictionaryEncoder(width: 8)
+        var indices: ContiguousArray<UInt32> = []
+        ints.withUnsafeBytes { encoder.insertFixedWidth($0, into: &indices) }
+        #expect(encoder.count == 5000)
+        #expect(Array(indices) == (0..<10_000).map { UInt32($0 % 5000) })
+        var strings = DictionaryEncoder(width: nil)
+        var bytes = ByteBuffer()
+        var offsets: ContiguousArray<Int32> = [0]
+        for i in 0..<6000 {
+            bytes.append(contentsOf: Array("s\(i % 3000)".utf8))
+            offsets.append(Int32(bytes.count))
+        }
+        var stringIndices: ContiguousArray<UInt32> = []
+        bytes.withUnsafeBytes { b in offsets.withUnsafeBufferPointer { strings.insertByteArrays(bytes: b, offsets: $0, into: &stringIndices) } }
+        #expect(strings.count == 3000)
+        #expect(Array(stringIndices) == (0..<6000).map { UInt32($0 % 3000) })
+        strings.removeAll()
+        #expect(strings.count == 0 && strings.encodedSize == 0)
+    }
+
+    @Test func hostileCountForByteArrays() throws {
+        var bytes = ByteBuffer()
+        var offsets: ContiguousArray<Int32> = [0]
+        #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 1 of 1099511627776 values")) {
+            try ([1, 0x02, 0x01] as [UInt8]).withUnsafeBytes { s in
+                try ([0x61, 0x62] as [UInt8]).withUnsafeBytes { d in
+                    try ([0, 1, 2] as [Int32]).withUnsafeBufferPointer { o in
+                        try DictionaryDecoder.gatherByteArray(s, count: 1 << 40, dictionaryBytes: d, dictionaryOffsets: o, bytes: &bytes, offsets: &offsets)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func bitWidthZeroMeansIndexZero() throws {
         // ARROW-GH-43605: a one-entry dictionary with width 0 and no index bytes beyond a run header.
         let section: [UInt8] = [0, 0x0A]  // width 0, RLE run of 5
@@ -91,6 +128,10 @@ import Testing
         }
         #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 2 of 3 values")) { try gather([2, 0x04, 1], count: 3) }
         #expect(throws: ParquetError.self) { try gather([], count: 1) }
+        // A page header claiming 2^40 values over a 3-byte section fails without allocating for them.
+        #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: indices end after 1 of 1099511627776 values")) {
+            try gather([1, 0x02, 0x01], count: 1 << 40)
+        }
         try gather([], count: 0)
         let result = everyTruncation(of: [1, 0x03, 0b1010_1010]) { try gather(Array($0), count: 8) }
         #expect(result == (threw: 3, passed: 1))

@@ -35,6 +35,15 @@ import Testing
         }
     }
 
+    @Test(arguments: [0, 1, 4, 13, 32])
+    func bulkAppendMatchesOneByOne(bitWidth: Int) {
+        let values = Self.sample(bitWidth: bitWidth, count: 4000, seed: 5)
+        var bulk = RLEHybridEncoder(bitWidth: bitWidth), single = RLEHybridEncoder(bitWidth: bitWidth)
+        values.withUnsafeBufferPointer { bulk.append(contentsOf: $0) }
+        for v in values { single.append(v) }
+        #expect(bulk.finish() == single.finish())
+    }
+
     @Test(arguments: [1, 3, 8, 17, 32])
     func decodeInSmallSlices(bitWidth: Int) throws {
         let values = Self.sample(bitWidth: bitWidth, count: 3000, seed: 7)

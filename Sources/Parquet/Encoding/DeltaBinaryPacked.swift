@@ -117,7 +117,10 @@ public enum DeltaBinaryPacked {
         }
         let section = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset..<cursor.offset + available])
         if available >= groups * width {
-            BitUnpacker.unpack64(section, groups: groups, bitWidth: width, into: deltas)
+            // Hand over the rest of the section: the unpacker may load past this miniblock (never past the
+            // section) and masks those bits off, which keeps every group on the fast path.
+            let rest = UnsafeRawBufferPointer(rebasing: cursor.bytes[cursor.offset...])
+            BitUnpacker.unpack64(rest, groups: groups, bitWidth: width, into: deltas)
         } else {
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: groups * width) { padded in
                 padded.initialize(repeating: 0)

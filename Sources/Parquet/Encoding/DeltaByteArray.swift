@@ -20,12 +20,15 @@ public enum DeltaByteArray {
         _ = try checkedOffset(base + parts.totalBytes, encoding: "DELTA_BYTE_ARRAY")
         offsets.reserveCapacity(offsets.count + parts.count)
         var end = base
-        bytes.appendUninitialized(parts.totalBytes) { out in
-            parts.assemble(input, into: out.baseAddress!) { length in
-                end += length
-                offsets.append(Int32(truncatingIfNeeded: end))
+        parts.prefixes.withUnsafeBufferPointer(as: Int32.self) { prefix in
+            parts.suffixes.withUnsafeBufferPointer(as: Int32.self) { suffix in
+                for i in 0..<prefix.count {
+                    end += Int(prefix[i]) + Int(suffix[i])
+                    offsets.append(Int32(truncatingIfNeeded: end))
+                }
             }
         }
+        parts.assemble(input, into: &bytes)
         return (parts.count, parts.end)
     }
 
@@ -37,11 +40,13 @@ public enum DeltaByteArray {
         guard parts.totalBytes == parts.count * typeLength else {
             throw ParquetError(.corrupt, "DELTA_BYTE_ARRAY: values are not all \(typeLength) bytes long")
         }
-        var bad = false
-        values.appendUninitialized(parts.totalBytes) { out in
-            parts.assemble(input, into: out.baseAddress!) { length in bad = bad || length != typeLength }
+        let uneven = parts.prefixes.withUnsafeBufferPointer(as: Int32.self) { prefix in
+            parts.suffixes.withUnsafeBufferPointer(as: Int32.self) { suffix in
+                (0..<prefix.count).contains { Int(prefix[$0]) + Int(suffix[$0]) != typeLength }
+            }
         }
-        guard !bad else { throw ParquetError(.corrupt, "DELTA_BYTE_ARRAY: values are not all \(typeLength) bytes long") }
+        guard !uneven else { throw ParquetError(.corrupt, "DELTA_BYTE_ARRAY: values are not all \(typeLength) bytes long") }
+        parts.assemble(input, into: &values)
         return (parts.count, parts.end)
     }
 
@@ -93,22 +98,86 @@ public enum DeltaByteArray {
             return suffixTotal
         }
 
-        /// Writes every value to `out` (totalBytes bytes), calling `emit` with each value's length.
-        func assemble(_ input: UnsafeRawBufferPointer, into out: UnsafeMutableRawPointer, _ emit: (Int) -> Void) {
-            prefixes.withUnsafeBufferPointer(as: Int32.self) { prefix in
-                suffixes.withUnsafeBufferPointer(as: Int32.self) { suffix in
-                    var read = suffixStart, written = 0, previousStart = 0
-                    for i in 0..<prefix.count {
-                        let p = Int(prefix[i]), s = Int(suffix[i])
-                        if p > 0 { (out + written).copyMemory(from: out + previousStart, byteCount: p) }
-                        if s > 0 { (out + written + p).copyMemory(from: input.baseAddress! + read, byteCount: s) }
-                        previousStart = written
-                        read += s
-                        written += p + s
-                        emit(p + s)
+        /// Appends every value (`totalBytes` bytes) to `sink`. The output has 32 bytes of slack while
+        /// assembling, so values up to 32 bytes are built in a register and stored whole: the previous value
+        /// stays in `previous`, and the suffix is loaded shifted into place (starting `prefix` bytes early),
+        /// so nothing just stored is read back (which would stall on store forwarding).
+        func assemble(_ input: UnsafeRawBufferPointer, into sink: inout ByteBuffer) {
+            let start = sink.count
+            sink.resize(start + totalBytes + 32)
+            sink.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
+                let out = UnsafeMutableRawPointer(all.baseAddress! + start)
+                prefixes.withUnsafeBufferPointer(as: Int32.self) { prefix in
+                    suffixes.withUnsafeBufferPointer(as: Int32.self) { suffix in
+                        assemble(input.baseAddress!, input.count, prefix, suffix, out)
                     }
                 }
             }
+            sink.resize(start + totalBytes)
+        }
+
+        func assemble(
+            _ source: UnsafeRawPointer, _ sourceCount: Int, _ prefix: UnsafeBufferPointer<Int32>,
+            _ suffix: UnsafeBufferPointer<Int32>, _ out: UnsafeMutableRawPointer
+        ) {
+            var previous = Chunk()
+            var previousInRegister = true
+            var read = suffixStart, written = 0, previousStart = 0
+            for i in 0..<prefix.count {
+                let p = Int(prefix[i]), s = Int(suffix[i])
+                if p + s <= 32 && read >= p && read - p + 32 <= sourceCount {
+                    if !previousInRegister && p > 0 { previous = Chunk(UnsafeRawPointer(out + previousStart)) }
+                    previous = Chunk(source + (read - p)).keeping(first: p, of: previous)
+                    previous.store(out + written)
+                    previousInRegister = true
+                } else {
+                    (out + written).copyMemory(from: out + previousStart, byteCount: p)
+                    (out + written + p).copyMemory(from: source + read, byteCount: s)
+                    previousInRegister = false
+                }
+                previousStart = written
+                read += s
+                written += p + s
+            }
+        }
+    }
+
+    /// 32 bytes in four little-endian words.
+    struct Chunk {
+        var w0: UInt64 = 0, w1: UInt64 = 0, w2: UInt64 = 0, w3: UInt64 = 0
+
+        init() {}
+
+        @inline(__always)
+        init(_ p: UnsafeRawPointer) {
+            w0 = p.loadUnaligned(as: UInt64.self)
+            w1 = p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            w2 = p.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+            w3 = p.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+        }
+
+        @inline(__always)
+        func store(_ p: UnsafeMutableRawPointer) {
+            p.storeBytes(of: w0, as: UInt64.self)
+            p.storeBytes(of: w1, toByteOffset: 8, as: UInt64.self)
+            p.storeBytes(of: w2, toByteOffset: 16, as: UInt64.self)
+            p.storeBytes(of: w3, toByteOffset: 24, as: UInt64.self)
+        }
+
+        /// These bytes, with the first `count` (0...32) taken from `other` (little-endian byte order).
+        @inline(__always)
+        func keeping(first count: Int, of other: Chunk) -> Chunk {
+            @inline(__always) func mask(_ word: Int) -> UInt64 {
+                let bytes = min(max(count - 8 * word, 0), 8)
+                return bytes == 8 ? ~0 : (1 << UInt64(8 * bytes)) &- 1
+            }
+            let m0 = mask(0), m1 = mask(1), m2 = mask(2), m3 = mask(3)
+            var c = Chunk()
+            c.w0 = other.w0 & m0 | w0 & ~m0
+            c.w1 = other.w1 & m1 | w1 & ~m1
+            c.w2 = other.w2 & m2 | w2 & ~m2
+            c.w3 = other.w3 & m3 | w3 & ~m3
+            return c
         }
     }
 }

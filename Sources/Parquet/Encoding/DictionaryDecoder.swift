@@ -41,18 +41,16 @@ public enum DictionaryDecoder {
         guard width > 0 else { throw ParquetError(.corrupt, "RLE_DICTIONARY: value width \(width)") }
         let size = dictionary.count / width
         var decoder = try indexDecoder(section)
-        let start = values.count
-        values.resize(start + count * width)
-        try values.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
-            let out = UnsafeMutableRawPointer(all.baseAddress! + start)
-            try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
-                var done = 0
-                while done < count {
-                    let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                    try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
-                    gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out + done * width)
-                    done += indices.count
+        // The output grows chunk by chunk, so a hostile count with a short section fails before it allocates.
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
+            var done = 0
+            while done < count {
+                let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
+                values.appendUninitialized(indices.count * width) { out in
+                    gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out.baseAddress!)
                 }
+                done += indices.count
             }
         }
     }
@@ -65,12 +63,12 @@ public enum DictionaryDecoder {
         guard count > 0 else { return }
         let size = max(0, dictionaryOffsets.count - 1)
         var decoder = try indexDecoder(section)
-        offsets.reserveCapacity(offsets.count + count)
+        offsets.reserveCapacity(offsets.count + min(count, 1 << 16))  // a hostile count must not allocate
         try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
             var done = 0
             while done < count {
                 let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
                 try gatherByteArrays(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, &bytes, &offsets)
                 done += indices.count
             }
@@ -79,11 +77,11 @@ public enum DictionaryDecoder {
 
     static func decodeChecked(
         _ decoder: inout RLEHybridDecoder, dictionarySize: Int, into indices: UnsafeMutableBufferPointer<UInt32>,
-        already: Int = 0
+        already: Int = 0, total: Int? = nil
     ) throws {
         let got = try decoder.decode(into: indices)
         guard got == indices.count else {
-            throw ParquetError(.corrupt, "RLE_DICTIONARY: indices end after \(already + got) of \(already + indices.count) values")
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: indices end after \(already + got) of \(total ?? already + indices.count) values")
         }
         var maxIndex: UInt32 = 0
         for i in indices { maxIndex = max(maxIndex, i) }

@@ -2,8 +2,9 @@
 /// order, keeps the distinct values as the PLAIN dictionary page, and reports that page's size so the writer
 /// can fall back to PLAIN once it passes a limit.
 ///
-/// The table is open addressing with linear probing over `Int32` slots (entry + 1, 0 = empty), grown at half
-/// load; each entry's hash is kept so growing never rehashes bytes.
+/// The table is open addressing with linear probing, grown at half load. A slot is a `UInt64`: the entry + 1
+/// in the low 32 bits (0 = empty) and the hash's high 32 bits above, so a probe touches entries only on a
+/// tag match; each entry's full hash is kept so growing never rehashes bytes.
 
 import Columnar
 
@@ -16,7 +17,7 @@ public struct DictionaryEncoder {
     var hashes: ContiguousArray<UInt64> = []
     /// For widths up to 8: each entry's bytes as an integer, so a probe compares one word.
     var keys: ContiguousArray<UInt64> = []
-    var slots: ContiguousArray<Int32> = ContiguousArray(repeating: 0, count: 1024)
+    var slots: ContiguousArray<UInt64> = ContiguousArray(repeating: 0, count: 1024)
 
     public init(width: Int?) {
         precondition(width.map { $0 > 0 } ?? true, "dictionary value width must be positive")
@@ -78,8 +79,9 @@ public struct DictionaryEncoder {
     }
 
     /// A dictionary-encoded data page's values section: the bit-width byte, then the hybrid-encoded indices.
+    /// A one-entry dictionary gets width 1, not the legal but rarely tested 0 (arrow-go once crashed on it).
     public static func encodeIndices(_ indices: UnsafeBufferPointer<UInt32>, dictionarySize: Int, into sink: inout ByteBuffer) {
-        let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1))
+        let bitWidth = max(1, RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1)))
         sink.append(UInt8(bitWidth))
         var encoder = RLEHybridEncoder(bitWidth: bitWidth)
         encoder.append(contentsOf: indices)
@@ -96,11 +98,13 @@ public struct DictionaryEncoder {
     mutating func insert(key: UInt64, _ value: UnsafeRawPointer) -> UInt32 {
         let hash = Self.mix(key)
         let mask = slots.count - 1
+        let tag = hash & Self.tagMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { break }
-            if keys[entry] == key { return UInt32(entry) }
+            let content = slots[slot]
+            if content == 0 { break }
+            let entry = Int(truncatingIfNeeded: content & Self.entryMask) - 1
+            if content & Self.tagMask == tag && keys[entry] == key { return UInt32(entry) }
             slot = (slot + 1) & mask
         }
         keys.append(key)
@@ -115,11 +119,13 @@ public struct DictionaryEncoder {
 
     mutating func insert(_ value: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
         let mask = slots.count - 1
+        let tag = hash & Self.tagMask
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { break }
-            if hashes[entry] == hash && entryEquals(entry, value) { return UInt32(entry) }
+            let content = slots[slot]
+            if content == 0 { break }
+            let entry = Int(truncatingIfNeeded: content & Self.entryMask) - 1
+            if content & Self.tagMask == tag && entryEquals(entry, value) { return UInt32(entry) }
             slot = (slot + 1) & mask
         }
         return add(value, hash: hash, slot: slot)
@@ -131,7 +137,7 @@ public struct DictionaryEncoder {
         hashes.append(hash)
         values.append(raw: value)
         if width == nil { offsets.append(Int32(truncatingIfNeeded: values.count)) }
-        slots[slot] = Int32(entry + 1)
+        slots[slot] = hash & Self.tagMask | UInt64(entry + 1)
         if hashes.count * 2 > slots.count { grow() }
         return UInt32(entry)
     }
@@ -144,14 +150,17 @@ public struct DictionaryEncoder {
         }
     }
 
+    static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+    static let entryMask: UInt64 = 0x0000_0000_FFFF_FFFF
+
     mutating func grow() {
         let capacity = slots.count * 2
-        var fresh = ContiguousArray<Int32>(repeating: 0, count: capacity)
+        var fresh = ContiguousArray<UInt64>(repeating: 0, count: capacity)
         let mask = capacity - 1
         for (entry, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
             while fresh[slot] != 0 { slot = (slot + 1) & mask }
-            fresh[slot] = Int32(entry + 1)
+            fresh[slot] = hash & Self.tagMask | UInt64(entry + 1)
         }
         slots = fresh
     }

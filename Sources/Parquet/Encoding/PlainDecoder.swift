@@ -73,35 +73,55 @@ public enum PlainDecoder {
         guard count >= 0, count <= input.count / 4 else {
             throw ParquetError(.corrupt, "PLAIN: \(count) byte arrays cannot fit in the \(input.count)-byte section")
         }
-        // First pass validates lengths and sizes the output; the second copies.
+        let base = bytes.count
+        // First pass: check every length and append the offsets (undone on error); second pass: copy.
+        let offsetsBefore = offsets.count
+        offsets.reserveCapacity(offsetsBefore + count)
         var position = 0
+        var end = base
         for _ in 0..<count {
-            guard input.count - position >= 4 else {
-                throw ParquetError(.corrupt, "PLAIN: byte array length truncated at byte \(position)")
-            }
-            let length = Int(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-            guard length <= input.count - position - 4 else {
-                throw ParquetError(.corrupt, "PLAIN: byte array length \(length) at byte \(position) runs past the \(input.count)-byte section")
+            guard input.count - position >= 4,
+                  case let length = Int(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: position, as: UInt32.self))),
+                  length <= input.count - position - 4 else {
+                offsets.removeLast(offsets.count - offsetsBefore)
+                throw ParquetError(.corrupt, input.count - position < 4
+                    ? "PLAIN: byte array length truncated at byte \(position)"
+                    : "PLAIN: byte array length at byte \(position) runs past the \(input.count)-byte section")
             }
             position += 4 + length
+            end += length
+            offsets.append(Int32(truncatingIfNeeded: end))
         }
-        let base = bytes.count
-        let total = position - 4 * count
-        var end = base
-        _ = try checkedOffset(base + total, encoding: "PLAIN")
-        offsets.reserveCapacity(offsets.count + count)
-        bytes.appendUninitialized(total) { out in
+        guard end <= Int(Int32.max) else {
+            offsets.removeLast(offsets.count - offsetsBefore)
+            throw ParquetError(.unsupported, "PLAIN: byte array data exceeds 2 GiB in one vector (\(end) bytes)")
+        }
+        copyByteArrays(input, count: count, total: end - base, into: &bytes)
+        return position
+    }
+
+    /// Copies the values of a checked section; values up to 32 bytes move as one 32-byte load and store
+    /// (the output has 32 bytes of slack while copying, and the input load stays inside the section).
+    static func copyByteArrays(_ input: UnsafeRawBufferPointer, count: Int, total: Int, into bytes: inout ByteBuffer) {
+        let start = bytes.count
+        bytes.resize(start + total + 32)
+        bytes.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
+            let out = UnsafeMutableRawPointer(all.baseAddress! + start)
+            let source = input.baseAddress!
             var read = 0
             var written = 0
             for _ in 0..<count {
-                let length = Int(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: read, as: UInt32.self)))
-                if length > 0 { (out.baseAddress! + written).copyMemory(from: input.baseAddress! + read + 4, byteCount: length) }
+                let length = Int(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: read, as: UInt32.self)))
+                if length <= 32 && read + 36 <= input.count {
+                    let chunk = source.loadUnaligned(fromByteOffset: read + 4, as: SIMD32<UInt8>.self)
+                    out.storeBytes(of: chunk, toByteOffset: written, as: SIMD32<UInt8>.self)
+                } else if length > 0 {
+                    (out + written).copyMemory(from: source + read + 4, byteCount: length)
+                }
                 read += 4 + length
                 written += length
-                end += length
-                offsets.append(Int32(truncatingIfNeeded: end))
             }
         }
-        return position
+        bytes.resize(start + total)
     }
 }

@@ -44,7 +44,27 @@ public struct RLEHybridEncoder {
     }
 
     public mutating func append(contentsOf values: UnsafeBufferPointer<UInt32>) {
-        for value in values { append(value) }
+        guard let base = values.baseAddress else { return }
+        let n = values.count
+        var i = 0
+        while i < n {
+            // At a group boundary with no run pending, a group of 8 that is not all equal goes straight to
+            // the packed run: the same result as appending its values one by one.
+            if repeatCount == 0 && packed.count & 7 == 0 && n - i >= 8 && !Self.allEqual(base + i) {
+                for j in 0..<8 { packed.append(UInt64(base[i + j])) }
+                i += 8
+                if packed.count == Self.maxGroupsPerRun * 8 { writePackedRun() }
+                continue
+            }
+            append(base[i])
+            i += 1
+        }
+    }
+
+    @inline(__always)
+    static func allEqual(_ g: UnsafePointer<UInt32>) -> Bool {
+        let v = g[0]
+        return (g[1] ^ v) | (g[2] ^ v) | (g[3] ^ v) | (g[4] ^ v) | (g[5] ^ v) | (g[6] ^ v) | (g[7] ^ v) == 0
     }
 
     /// The encoded runs, without a length prefix. The encoder is empty afterwards.

@@ -3,7 +3,7 @@ extension ColumnChunkReader {
     mutating func readDataPageV1(_ header: PageHeader, body: UnsafeRawBufferPointer) throws {
         guard let page = header.dataPageHeader else { throw ParquetError(.corrupt, "DATA_PAGE without a data_page_header") }
         let count = Int(page.numValues)
-        guard count >= 0 else { throw ParquetError(.corrupt, "data page has num_values \(count)") }
+        try checkValueCount(count)
         dataPages += 1
         try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) { data in
             var offset = 0
@@ -29,7 +29,8 @@ extension ColumnChunkReader {
         guard let page = header.dataPageHeaderV2 else { throw ParquetError(.corrupt, "DATA_PAGE_V2 without a data_page_header_v2") }
         let count = Int(page.numValues), nulls = Int(page.numNulls)
         let repLength = Int(page.repetitionLevelsByteLength), defLength = Int(page.definitionLevelsByteLength)
-        guard count >= 0, nulls >= 0, nulls <= count, page.numRows >= 0, repLength >= 0, defLength >= 0,
+        try checkValueCount(count)
+        guard nulls >= 0, nulls <= count, page.numRows >= 0, repLength >= 0, defLength >= 0,
               repLength + defLength <= body.count, repLength + defLength <= Int(header.uncompressedPageSize) else {
             throw ParquetError(.corrupt, "DATA_PAGE_V2 header is inconsistent (num_values \(count), num_nulls \(nulls), level lengths \(repLength)+\(defLength), page \(body.count) bytes)")
         }
@@ -56,19 +57,23 @@ extension ColumnChunkReader {
         }
         let compressed = UnsafeRawBufferPointer(rebasing: body[(repLength + defLength)...])
         let size = Int(header.uncompressedPageSize) - repLength - defLength
-        let dictionary = self.dictionary
-        if page.isCompressed && size > 0 && metaData.codec != .uncompressed {
-            var decoded = values
-            values = PhysicalValues(column)  // keeps `decoded` uniquely referenced while it grows
+        if page.isCompressed && size > 0 {
             try withDecompressed(compressed, uncompressedSize: size) {
-                try decoded.decode($0, encoding: page.encoding, count: present, dictionary: dictionary)
+                try values.decode($0, encoding: page.encoding, count: present, dictionary: dictionary)
             }
-            values = decoded
         } else {
             let data = size == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : compressed
             try values.decode(data, encoding: page.encoding, count: present, dictionary: dictionary)
         }
         levelCount += count
+    }
+
+    /// A page's num_values must be non-negative and fit in what the chunk metadata still expects, which
+    /// also bounds the level buffers a hostile header can make us allocate.
+    private func checkValueCount(_ count: Int) throws {
+        guard count >= 0, count <= expectedLevels - levelCount else {
+            throw ParquetError(.corrupt, "data page has num_values \(count), the chunk expects \(expectedLevels - levelCount) more")
+        }
     }
 
     /// Definition levels from `start` equal to the max (checking none exceeds it).

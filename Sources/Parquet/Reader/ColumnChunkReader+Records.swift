@@ -5,7 +5,10 @@ extension ColumnChunkReader {
     /// The next `count` records (fewer only at the chunk's end): decodes pages until they are complete,
     /// then cuts the buffered levels and values at the next record start.
     mutating func readRecords(_ count: Int) throws -> LeafColumnData {
-        while completeRecords < count && !isExhausted { try decodeNextPage() }
+        while completeRecords < count && !isExhausted {
+            compact()
+            try decodeNextPage()
+        }
         if isExhausted && levelCount != expectedLevels {
             throw ParquetError(.corrupt, "the chunk holds \(levelCount) values, its metadata says \(expectedLevels)")
         }
@@ -26,7 +29,6 @@ extension ColumnChunkReader {
         levelStart = cut
         valueStart += present
         recordStarts -= column.maxRepetitionLevel == 0 ? taken : records
-        compact()
         return LeafColumnData(definitionLevels: definitions, repetitionLevels: repetitions, values: vector, levelCount: taken)
     }
 
@@ -45,10 +47,10 @@ extension ColumnChunkReader {
         }
     }
 
-    /// Drops handed-out levels and values once they are at least half the buffers (amortized linear).
+    /// Drops handed-out levels and values before the next page is appended: what remains is less than
+    /// one batch, so each value moves at most once more.
     private mutating func compact() {
-        let buffered = max(definitionLevels.count, repetitionLevels.count)
-        guard levelStart > 0, levelStart * 2 >= buffered else { return }
+        guard levelStart > 0 else { return }
         if !definitionLevels.isEmpty { definitionLevels.removeFirst(levelStart) }
         if !repetitionLevels.isEmpty { repetitionLevels.removeFirst(levelStart) }
         values.removeFirst(valueStart)

@@ -51,42 +51,47 @@ extension PhysicalValues {
     /// to Int64 (precision <= 18) or Int128.
     private func decimal(_ type: DataType, wide: Bool, path: String) throws -> Vector {
         var out = ByteBuffer(capacity: count * (wide ? 16 : 8))
-        for i in 0..<count {
-            let value: Int128
-            switch physicalType {
-            case .int32: value = Int128(buffer.load(i, as: Int32.self))
-            case .int64: value = Int128(buffer.load(i, as: Int64.self))
-            default: value = try bigEndianValue(i, path: path)
-            }
-            if wide {
-                out.append(value)
-            } else {
-                guard let narrow = Int64(exactly: value) else {
-                    throw ParquetError(.corrupt, "decimal value \(value) of column '\(path)' exceeds its precision")
+        try buffer.withUnsafeBytes { raw in
+            for i in 0..<count {
+                let value: Int128
+                switch physicalType {
+                case .int32: value = Int128(raw.loadUnaligned(fromByteOffset: i &* 4, as: Int32.self))
+                case .int64: value = Int128(raw.loadUnaligned(fromByteOffset: i &* 8, as: Int64.self))
+                default:
+                    let range = isByteArray ? Int(offsets[i])..<Int(offsets[i &+ 1]) : i &* width..<(i &+ 1) &* width
+                    value = try Self.bigEndian(UnsafeRawBufferPointer(rebasing: raw[range]), path: path)
                 }
-                out.append(narrow)
+                if wide {
+                    out.append(value)
+                } else {
+                    guard let narrow = Int64(exactly: value) else {
+                        throw ParquetError(.corrupt, "decimal value \(value) of column '\(path)' exceeds its precision")
+                    }
+                    out.append(narrow)
+                }
             }
         }
         return Vector(type: type, count: count, buffer: out)
     }
 
-    /// Value `i` of an FLBA or BYTE_ARRAY column as a big-endian two's complement integer.
-    private func bigEndianValue(_ i: Int, path: String) throws -> Int128 {
-        let range = isByteArray ? Int(offsets[i])..<Int(offsets[i + 1]) : i * width..<(i + 1) * width
-        return try buffer.withUnsafeBytes { raw in
-            let bytes = raw[range]
-            guard let first = bytes.first else { return 0 }
-            let sign: UInt8 = first & 0x80 != 0 ? 0xFF : 0
-            // Bytes beyond 16 must be pure sign extension.
-            let excess = bytes.count - 16
-            if excess > 0 {
-                for byte in bytes.prefix(excess) where byte != sign {
-                    throw ParquetError(.corrupt, "decimal of \(bytes.count) bytes in column '\(path)' does not fit 128 bits")
-                }
-            }
-            var value = Int128(Int8(bitPattern: sign))
-            for byte in bytes.suffix(min(bytes.count, 16)) { value = value << 8 | Int128(byte) }
-            return value
+    /// A big-endian two's complement integer of any length whose value fits 128 bits.
+    private static func bigEndian(_ bytes: UnsafeRawBufferPointer, path: String) throws -> Int128 {
+        guard let first = bytes.first else { return 0 }
+        if bytes.count <= 8 {
+            var value = UInt64(first)
+            for k in 1..<bytes.count { value = value &<< 8 | UInt64(bytes[k]) }
+            let shift = UInt64(64 &- bytes.count &* 8)
+            return Int128(Int64(bitPattern: value &<< shift) &>> Int64(shift))
         }
+        let sign: UInt8 = first & 0x80 != 0 ? 0xFF : 0
+        let excess = bytes.count - 16
+        if excess > 0 {
+            for k in 0..<excess where bytes[k] != sign {
+                throw ParquetError(.corrupt, "decimal of \(bytes.count) bytes in column '\(path)' does not fit 128 bits")
+            }
+        }
+        var value = Int128(Int8(bitPattern: sign))
+        for k in max(0, excess)..<bytes.count { value = value &<< 8 | Int128(bytes[k]) }
+        return value
     }
 }

@@ -22,44 +22,43 @@ struct ParquetMetaCommand: ParsableCommand {
             for (index, rowGroup) in meta.rowGroups.enumerated() {
                 out += "row group \(index): \(rowGroup.numRows) rows, \(rowGroup.totalByteSize) bytes\n"
                 for (c, chunk) in rowGroup.columns.enumerated() {
-                    out += chunkLine(chunk, column: reader.parquetSchema.columns[c])
+                    let statistics = try? reader.statistics(rowGroup: index, column: c)
+                    out += chunkLine(chunk, column: reader.parquetSchema.columns[c], statistics: statistics ?? nil)
                 }
             }
             ParquetCLI.write(out)
         }
     }
 
-    private func chunkLine(_ chunk: ColumnChunk, column: ColumnDescriptor) -> String {
+    private func chunkLine(_ chunk: ColumnChunk, column: ColumnDescriptor, statistics: ColumnStatistics?) -> String {
         guard let m = chunk.metaData else { return "  \(column.dottedPath): \(chunk.isEncrypted ? "encrypted" : "no metadata")\n" }
         var line = "  \(column.dottedPath): \(m.type.name) \(m.codec.name) values=\(m.numValues)"
         line += " compressed=\(m.totalCompressedSize) uncompressed=\(m.totalUncompressedSize)"
         line += " encodings=\(m.encodings.map(\.name).joined(separator: ","))"
         line += " data_page_offset=\(m.dataPageOffset)"
         if let d = m.dictionaryPageOffset { line += " dictionary_page_offset=\(d)" }
-        if let s = m.statistics {
+        if let s = statistics {
             if let n = s.nullCount { line += " nulls=\(n)" }
-            if let min = s.minValue ?? s.min { line += " min=\(Self.statText(min, column))" }
-            if let max = s.maxValue ?? s.max { line += " max=\(Self.statText(max, column))" }
+            if let min = s.min { line += " min=\(Self.text(min))" }
+            if let max = s.max { line += " max=\(Self.text(max))" }
         }
         return line + "\n"
     }
 
-    /// A statistics bound in a readable form: the decoded number or text where the width is unambiguous.
-    static func statText(_ bytes: [UInt8], _ column: ColumnDescriptor) -> String {
-        func le<T: FixedWidthInteger>(_: T.Type) -> T? {
-            guard bytes.count == MemoryLayout<T>.size else { return nil }
-            return bytes.reversed().reduce(T(0)) { $0 << 8 | T($1) }
-        }
-        switch column.physicalType {
-        case .boolean: return bytes.first.map { $0 != 0 ? "true" : "false" } ?? "?"
-        case .int32: return le(Int32.self).map { String($0) } ?? "?"
-        case .int64: return le(Int64.self).map { String($0) } ?? "?"
-        case .float: return le(UInt32.self).map { String(Float(bitPattern: $0)) } ?? "?"
-        case .double: return le(UInt64.self).map { String(Double(bitPattern: $0)) } ?? "?"
-        case .byteArray where column.dataType == .string:
-            let s = String(decoding: bytes, as: UTF8.self)
-            return "\"" + (s.count > 40 ? String(s.prefix(39)) + "…" : s) + "\""
-        default: return "0x" + bytes.prefix(32).map { String($0, radix: 16).leftPadded(2) }.joined()
+    /// A statistics bound as text: numbers as such, byte strings as text when printable UTF-8, else hex.
+    static func text(_ value: StatisticsValue) -> String {
+        switch value {
+        case .bool(let b): return String(b)
+        case .int(let i): return String(i)
+        case .uint(let u): return String(u)
+        case .double(let d): return String(d)
+        case .int96(let nanos, let day): return "int96(\(day), \(nanos))"
+        case .bytes(let bytes), .decimalBytes(let bytes):
+            let shown = bytes.prefix(40)
+            if let s = String(validatingUTF8: shown.map { CChar(bitPattern: $0) } + [0]), !s.contains(where: \.isNewline) {
+                return "\"" + s + (bytes.count > 40 ? "…" : "") + "\""
+            }
+            return "0x" + shown.map { String($0, radix: 16).leftPadded(2) }.joined() + (bytes.count > 40 ? "…" : "")
         }
     }
 }

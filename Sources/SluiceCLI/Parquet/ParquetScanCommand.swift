@@ -14,11 +14,8 @@ struct ParquetScanCommand: ParsableCommand {
             let start = Date()
             let reader = try ParquetCLI.open(file, columns: columns)
             var rows = 0
-            for index in 0..<reader.rowGroupCount {
-                let vectors = try reader.readRowGroup(index)
-                rows += Int(reader.metadata.rowGroups[index].numRows)
-                _ = vectors.count
-            }
+            var iterator = reader.makeBatchIterator()
+            while let batch = try iterator.next() { rows += batch.count }
             let seconds = Date().timeIntervalSince(start)
             let projected = Set(reader.projection.flatMap { Array(reader.parquetSchema.fieldColumns[$0]) })
             let bytes = reader.metadata.rowGroups.reduce(0) { sum, rowGroup in
