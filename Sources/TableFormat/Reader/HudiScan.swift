@@ -55,11 +55,13 @@ public struct HudiScan {
 
     /// Reads only the columns the scan needs that the file has (plus the commit time for filtering).
     private func open(_ file: HoodieBaseFile) throws -> ParquetBatchIterator {
-        let probe = try table.parquetReader(key: file.key, size: file.size, columns: [], batchSize: batchSize)
+        // One source for both readers: the second footer parse is served from the cached tail.
+        let source = try ObjectByteSource(store: table.store, key: file.key, size: file.size)
+        let probe = try table.parquetReader(key: file.key, size: file.size, columns: [], source: source)
         var wanted = Set(schema.fields.map(\.name))
         if commitTimeFilter != nil { wanted.insert(CommitTimeFilter.column) }
         let columns = probe.schema.fields.map(\.name).filter { wanted.contains($0) }
-        let reader = try table.parquetReader(key: file.key, size: file.size, columns: columns, batchSize: batchSize)
+        let reader = try table.parquetReader(key: file.key, size: file.size, columns: columns, batchSize: batchSize, source: source)
         return reader.makeBatchIterator()
     }
 }

@@ -119,12 +119,14 @@ public final class HudiTable: Sendable {
         return Schema(HudiTable.metaFields.map { Field($0, .string) } + data)
     }
 
-    func parquetReader(key: String, size: Int?, columns: [String]?, batchSize: Int = Batch.capacity) throws -> ParquetFileReader {
+    func parquetReader(key: String, size: Int?, columns: [String]?, batchSize: Int = Batch.capacity,
+                       source: ObjectByteSource? = nil) throws -> ParquetFileReader {
         var options = ParquetReadOptions()
         options.columns = columns
         options.batchSize = batchSize
         do {
-            return try ParquetFileReader(source: try ObjectByteSource(store: store, key: key, size: size), options: options)
+            let source = try source ?? ObjectByteSource(store: store, key: key, size: size)
+            return try ParquetFileReader(source: source, options: options)
         } catch let error as ParquetError {
             throw TableFormatError(.io, "base file '\(key)': \(error.message)")
         }
