@@ -17,10 +17,10 @@ struct HudiRsInteropTests {
         var error: String?
     }
 
-    static func expected(_ tablePath: URL) throws -> [ExpectedRead] {
-        let out = HudiCorpus.unzipRoot.appendingPathComponent(tablePath.lastPathComponent + "-expected.json")
-        try HudiCorpus.run(HudiCorpus.python!, [HudiCorpus.root.appendingPathComponent("scripts/interop/hudi_expected.py").path,
-                                                tablePath.path, out.path])
+    static func expected(_ tablePath: URL, readOptimized: Bool = false) throws -> [ExpectedRead] {
+        let out = HudiCorpus.unzipRoot.appendingPathComponent(tablePath.lastPathComponent + "\(readOptimized ? "-ro" : "")-expected.json")
+        try HudiCorpus.run(HudiCorpus.python!, [HudiCorpus.root.appendingPathComponent("scripts/interop/hudi_expected.py").path]
+                           + (readOptimized ? ["--read-optimized"] : []) + [tablePath.path, out.path])
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out)) as! [String: Any]
         return (json["reads"] as! [[String: Any]]).map {
             ExpectedRead(kind: $0["kind"] as! String, args: $0["args"] as! [String], columns: $0["columns"] as? [String] ?? [],
@@ -30,18 +30,29 @@ struct HudiRsInteropTests {
 
     @Test("same rows as hudi-rs", arguments: HudiCorpus.copyOnWrite)
     func sameRows(_ name: String) throws {
+        try compare(name, readOptimized: false)
+    }
+
+    @Test("merge-on-read, read-optimized view: same rows as hudi-rs in read-optimized mode",
+          arguments: HudiCorpus.tables { $0.contains("_mor_") && !$0.contains("lance") })
+    func readOptimized(_ name: String) throws {
+        try compare(name, readOptimized: true)
+    }
+
+    func compare(_ name: String, readOptimized: Bool) throws {
         let path = try HudiCorpus.unzip(name)
-        let reads = try Self.expected(path)
+        let reads = try Self.expected(path, readOptimized: readOptimized)
         #expect(!reads.isEmpty)
         let table = try HudiTable.open(store: try LocalStore(root: path.path), path: "")
+        let options = HudiReadOptions(readOptimized: readOptimized)
         for read in reads {
             let label = "\(name) \(read.kind)(\(read.args.joined(separator: ", ")))"
             let result: Result<[Batch], Error> = Result {
                 var scan: HudiScan
                 switch read.kind {
-                case "snapshot": scan = try table.snapshot()
-                case "asOf": scan = try table.snapshot(asOf: read.args[0])
-                default: scan = try table.incremental(begin: read.args[0], end: read.args[1])
+                case "snapshot": scan = try table.snapshot(options: options)
+                case "asOf": scan = try table.snapshot(asOf: read.args[0], options: options)
+                default: scan = try table.incremental(begin: read.args[0], end: read.args[1], options: options)
                 }
                 return try scan.collect()
             }

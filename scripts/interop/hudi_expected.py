@@ -1,19 +1,21 @@
 #!/usr/bin/env python3
 """Expected rows of a Hudi table from hudi-rs (the `hudi` wheel), for Sluice's TableFormat interop tests.
 
-usage: hudi_expected.py TABLE_DIR OUT.json
+usage: hudi_expected.py [--read-optimized] TABLE_DIR OUT.json
 
 Writes {"columns": [...], "instants": [...], "reads": [{"kind", "args", "columns", "rows" | "error"}]} where
 reads are the snapshot, time travel to every completed instant (its requested time), and incremental reads
 between consecutive completed instants (commits and replacecommits) (plus one from before the first). Each row is one canonical JSON text:
 ints as numbers, floats as "f:<repr>", decimals as "d:<unscaled>", bytes as "b:<hex>", dates as days,
 timestamps as integers in their unit, structs as arrays in field order, maps as arrays of [key, value].
+With --read-optimized (merge-on-read tables): base files only, snapshot and time travel (deltacommits count as
+instants), no incremental reads.
 """
 import json
 import sys
 
 import pyarrow as pa
-from hudi import HudiQueryType, HudiReadOptions, HudiTable
+from hudi import HudiQueryType, HudiReadOptions, HudiTable, HudiTableBuilder
 
 
 def canonical(value, typ):
@@ -70,14 +72,23 @@ def attempt(table, kind, args, options):
 
 
 def main():
-    path, out = sys.argv[1], sys.argv[2]
-    table = HudiTable(path)
+    args = sys.argv[1:]
+    read_optimized = "--read-optimized" in args
+    path, out = [a for a in args if a != "--read-optimized"]
+    if read_optimized:
+        table = (HudiTableBuilder.from_base_uri(path)
+                 .with_hudi_option("hoodie.read.use.read_optimized.mode", "true").build())
+    else:
+        table = HudiTable(path)
     timeline = table.get_timeline()
-    instants = sorted({i.timestamp for i in timeline.get_completed_commits() + timeline.get_completed_replacecommits()})
+    completed = timeline.get_completed_commits() + timeline.get_completed_replacecommits()
+    if read_optimized:
+        completed += timeline.get_completed_deltacommits()
+    instants = sorted({i.timestamp for i in completed})
     reads = [attempt(table, "snapshot", [], None)]
     for t in instants:
         reads.append(attempt(table, "asOf", [t], HudiReadOptions().with_as_of_timestamp(t)))
-    begins = ["00000000000000"] + instants[:-1]
+    begins = [] if read_optimized else ["00000000000000"] + instants[:-1]
     for begin, end in zip(begins, instants):
         options = (HudiReadOptions().with_query_type(HudiQueryType.Incremental)
                    .with_start_timestamp(begin).with_end_timestamp(end))
