@@ -24,8 +24,9 @@ enum HudiCorpus {
     static let lance = tables { $0.contains("lance") }
     static let all = tables { _ in true }
 
+    /// One unpacked copy per user, reused across runs (the v9 tables unpack to ~150 MB).
     static let unzipRoot: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-hudi-corpus-\(getpid())")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-hudi-corpus-\(getuid())")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }()
@@ -34,8 +35,17 @@ enum HudiCorpus {
     static func unzip(_ name: String) throws -> URL {
         let target = unzipRoot.appendingPathComponent(name)
         if !FileManager.default.fileExists(atPath: target.path) {
+            // Unzip beside, then rename: an interrupted run never leaves a half table behind.
+            let partial = unzipRoot.appendingPathComponent(name + ".partial-\(getpid())")
+            try? FileManager.default.removeItem(at: partial)
             let zip = directory!.appendingPathComponent(name + ".zip")
-            try run("/usr/bin/unzip", ["-qo", zip.path, "-d", target.path])
+            try run("/usr/bin/unzip", ["-qo", zip.path, "-d", partial.path])
+            do {
+                try FileManager.default.moveItem(at: partial, to: target)
+            } catch {
+                try? FileManager.default.removeItem(at: partial)
+                guard FileManager.default.fileExists(atPath: target.path) else { throw error }
+            }
         }
         let entries = try FileManager.default.contentsOfDirectory(atPath: target.path).filter { $0 != "__MACOSX" && !$0.hasPrefix(".") }
         guard entries.count == 1 else { throw CorpusError("\(name): expected one table folder, found \(entries)") }
