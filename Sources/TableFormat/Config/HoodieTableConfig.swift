@@ -39,11 +39,10 @@ public struct HoodieTableConfig: Sendable, Equatable {
     public init(entries: [(key: String, value: String)]) throws {
         self.entries = entries
         properties = JavaProperties.dictionary(entries)
-        guard let name = properties[Key.name], !name.isEmpty else {
+        guard properties[Key.name].map({ !$0.isEmpty }) == true else {
             throw TableFormatError(.invalidConfig, "hoodie.properties has no '\(Key.name)'")
         }
-        _ = name
-        _ = try tableType
+        _ = try tableType  // validates
         let version = try tableVersion
         guard [6, 8, 9].contains(version) else {
             throw TableFormatError(.unsupported, "table version \(version) is not supported ('\(Key.version)'; 6, 8 and 9 are)")

@@ -37,20 +37,25 @@ public final class HudiTable: Sendable {
     /// The schema reads return: the meta fields (when the table populates them), then the data columns.
     public let schema: Schema
 
-    init(store: any ObjectStore, basePath: String, config: HoodieTableConfig, timeline: HoodieActiveTimeline,
-         avroSchema: String?, schema: Schema) {
-        self.store = store
-        self.basePath = basePath
-        self.config = config
-        self.timeline = timeline
-        self.avroSchema = avroSchema
-        self.schema = schema
-    }
-
     /// Opens the table at `path` (a key prefix of `store`): reads `.hoodie/hoodie.properties`, verifies its
     /// checksum, loads the active timeline and resolves the schema.
+    public init(store: any ObjectStore, path: String) throws {
+        self.store = store
+        basePath = path.split(separator: "/").joined(separator: "/")
+        config = try HudiTable.readConfig(store: store, basePath: basePath)
+        timeline = try HoodieActiveTimeline.load(store: store, directory: HudiTable.key(basePath, config.timelineDirectory),
+                                                 layoutVersion: try config.timelineLayoutVersion)
+        let resolved = try TableSchemaResolver(store: store, basePath: basePath, config: config, timeline: timeline).resolve()
+        avroSchema = resolved.avro
+        let data = resolved.schema.fields.filter { !HudiTable.metaFields.contains($0.name) }
+        schema = config.populatesMetaFields ? Schema(HudiTable.metaFields.map { Field($0, .string) } + data) : Schema(data)
+    }
+
     public static func open(store: any ObjectStore, path: String) throws -> HudiTable {
-        let basePath = path.split(separator: "/").joined(separator: "/")
+        try HudiTable(store: store, path: path)
+    }
+
+    static func readConfig(store: any ObjectStore, basePath: String) throws -> HoodieTableConfig {
         let propertiesKey = key(basePath, ".hoodie/hoodie.properties")
         let bytes: [UInt8]
         do {
@@ -61,16 +66,9 @@ public final class HudiTable: Sendable {
             throw TableFormatError(.io, "\(store.uri)/\(propertiesKey): \(error)")
         }
         // Properties files are ISO-8859-1; every byte maps to the code point of the same value.
-        let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-        let config = try HoodieTableConfig(text: text)
+        let config = try HoodieTableConfig(text: String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) })))
         try config.verifyChecksum()
-        let timeline = try HoodieActiveTimeline.load(store: store, directory: key(basePath, config.timelineDirectory),
-                                                     layoutVersion: try config.timelineLayoutVersion)
-        let partial = HudiTable(store: store, basePath: basePath, config: config, timeline: timeline, avroSchema: nil,
-                                schema: Schema([]))
-        let (avro, data) = try partial.resolveSchema()
-        return HudiTable(store: store, basePath: basePath, config: config, timeline: timeline, avroSchema: avro,
-                         schema: partial.readSchema(data: data))
+        return config
     }
 
     static func key(_ base: String, _ relative: String) -> String {
@@ -79,14 +77,7 @@ public final class HudiTable: Sendable {
 
     /// The commit metadata of a completed instant.
     public func commitMetadata(_ instant: HoodieInstant) throws -> HoodieCommitMetadata {
-        let key = timeline.key(of: instant)
-        let bytes: [UInt8]
-        do {
-            bytes = try store.get(key)
-        } catch {
-            throw TableFormatError(.io, "instant \(instant): \(store.uri)/\(key): \(error)")
-        }
-        return try HoodieCommitMetadata(bytes: bytes, instant: instant.fileName, layoutVersion: timeline.layoutVersion)
+        try timeline.commitMetadata(instant, store: store)
     }
 
     /// The data schema without meta fields.
@@ -94,33 +85,13 @@ public final class HudiTable: Sendable {
         Schema(schema.fields.filter { !HudiTable.metaFields.contains($0.name) })
     }
 
-    /// Java's resolution: the newest completed commit whose metadata has a schema, then a base file named in
-    /// the newest commit's write stats, then `hoodie.table.create.schema`.
-    func resolveSchema() throws -> (String?, Schema) {
-        let commits = timeline.completedCommits
-        for instant in commits.reversed() {
-            if let avro = try commitMetadata(instant).schema { return (avro, try AvroSchema(json: avro).columnarSchema()) }
-        }
-        if let latest = commits.last, let stat = try commitMetadata(latest).writeStats.first(where: { $0.path != nil }),
-           config.baseFileFormat == "PARQUET" {
-            let reader = try parquetReader(key: HudiTable.key(basePath, stat.path!), size: nil, columns: nil)
-            return (nil, Schema(reader.schema.fields.filter { !HudiTable.metaFields.contains($0.name) }))
-        }
-        if let create = config.createSchema, !create.isEmpty {
-            return (create, try AvroSchema(json: create).columnarSchema())
-        }
-        if commits.isEmpty { return (nil, Schema([])) }
-        throw TableFormatError(.invalidMetadata, "no schema: no commit records one and hoodie.properties has no create schema")
-    }
-
-    func readSchema(data: Schema) -> Schema {
-        let data = data.fields.filter { !HudiTable.metaFields.contains($0.name) }
-        guard config.populatesMetaFields else { return Schema(data) }
-        return Schema(HudiTable.metaFields.map { Field($0, .string) } + data)
-    }
-
     func parquetReader(key: String, size: Int?, columns: [String]?, batchSize: Int = Batch.capacity,
                        source: ObjectByteSource? = nil) throws -> ParquetFileReader {
+        try HudiTable.parquetReader(store: store, key: key, size: size, columns: columns, batchSize: batchSize, source: source)
+    }
+
+    static func parquetReader(store: any ObjectStore, key: String, size: Int?, columns: [String]?,
+                              batchSize: Int = Batch.capacity, source: ObjectByteSource? = nil) throws -> ParquetFileReader {
         var options = ParquetReadOptions()
         options.columns = columns
         options.batchSize = batchSize

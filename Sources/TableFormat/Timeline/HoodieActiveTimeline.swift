@@ -60,3 +60,17 @@ public struct HoodieActiveTimeline: Sendable {
         directory.isEmpty ? instant.fileName : directory + "/" + instant.fileName
     }
 }
+
+extension HoodieActiveTimeline {
+    /// The commit metadata of a completed instant, read from `store`.
+    public func commitMetadata(_ instant: HoodieInstant, store: any ObjectStore) throws -> HoodieCommitMetadata {
+        let key = key(of: instant)
+        let bytes: [UInt8]
+        do {
+            bytes = try store.get(key)
+        } catch {
+            throw TableFormatError(.io, "instant \(instant): \(store.uri)/\(key): \(error)")
+        }
+        return try HoodieCommitMetadata(bytes: bytes, instant: instant.fileName)
+    }
+}

@@ -36,9 +36,9 @@ public struct HoodieCommitMetadata: Sendable, Equatable {
         partitionToWriteStats.keys.sorted().flatMap { partitionToWriteStats[$0]! }
     }
 
-    /// Decodes a completed instant's file. `layoutVersion` picks JSON (1) or Avro (2); a layout-2 file that is
-    /// not Avro is read as JSON, as Java does for instants written before an upgrade.
-    public init(bytes: [UInt8], instant: String, layoutVersion: Int) throws {
+    /// Decodes a completed instant's file: Avro when it starts with the container magic (layout 2), else JSON
+    /// (layout 1, and layout-2 instants written before an upgrade, which Java also reads as JSON).
+    public init(bytes: [UInt8], instant: String) throws {
         let object: Any
         if bytes.starts(with: AvroObjectContainerFile.magic) {
             let file = try AvroObjectContainerFile(bytes: bytes, name: instant)
