@@ -65,3 +65,20 @@ struct TimelineTests {
         #expect(timeline.pendingInstants.map(\.requestedTime) == ["20240101000000002"])
     }
 }
+
+@Suite("Instant times")
+struct InstantTimeTests {
+    @Test("instant times and ISO-8601 date-times", arguments: [
+        ("20240418173550988", nil, "20240418173550988"), ("20240418173550", nil, "20240418173550999"),
+        ("2024-04-18T17:35:50.988Z", nil, "20240418173550988"), ("2024-04-18 17:35:50", "UTC", "20240418173550000"),
+        ("2024-04-18T19:35:50.988+02:00", "utc", "20240418173550988"), ("2024-04-18", nil, "20240418000000000"),
+    ] as [(String, String?, String)])
+    func parses(text: String, zone: String?, expected: String) throws {
+        #expect(try HoodieInstantTime.parse(text, timelineTimezone: zone) == expected)
+    }
+
+    @Test("rejects other text", arguments: ["yesterday", "2024-13-45", "1713461750", ""])
+    func rejects(text: String) {
+        #expect(throws: TableFormatError.self) { _ = try HoodieInstantTime.parse(text, timelineTimezone: nil) }
+    }
+}

@@ -88,6 +88,10 @@ def main():
     reads = [attempt(table, "snapshot", [], None)]
     for t in instants:
         reads.append(attempt(table, "asOf", [t], HudiReadOptions().with_as_of_timestamp(t)))
+    if instants:  # the same instant as an RFC 3339 time (the timeline zone is UTC unless the table says LOCAL)
+        t = instants[0]
+        iso = f"{t[0:4]}-{t[4:6]}-{t[6:8]}T{t[8:10]}:{t[10:12]}:{t[12:14]}.{t[14:17]}Z"
+        reads.append(attempt(table, "asOf", [iso], HudiReadOptions().with_as_of_timestamp(iso)))
     begins = [] if read_optimized else ["00000000000000"] + instants[:-1]
     for begin, end in zip(begins, instants):
         options = (HudiReadOptions().with_query_type(HudiQueryType.Incremental)

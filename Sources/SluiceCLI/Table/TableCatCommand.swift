@@ -9,7 +9,7 @@ struct TableCatCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, jsonl, csv }
 
     @Argument(help: "The table: a local path or an s3:// URI.") var uri: String
-    @Option(name: .customLong("as-of"), help: "Time travel: the table as of this instant (yyyyMMddHHmmss[SSS]).") var asOf: String?
+    @Option(name: .customLong("as-of"), help: "Time travel: the table as of this instant (yyyyMMddHHmmss[SSS]) or ISO-8601 time.") var asOf: String?
     @Flag(help: "Incremental read: the records changed by the commits in (--begin, --end].") var incremental = false
     @Option(help: "Incremental read start (exclusive).") var begin: String?
     @Option(help: "Incremental read end (inclusive); default: the latest commit.") var end: String?

@@ -11,7 +11,7 @@ extension HudiTable {
     /// replacecommit completed at or before T replaced. `nil` means the latest completed commit.
     public func latestFileSlices(asOf instant: String? = nil, view: HoodieTableFileSystemView? = nil) throws -> [FileSlice] {
         let commits = timeline.completedCommits
-        guard let asOf = try instant.map(HudiTable.normalize) ?? commits.last?.requestedTime else { return [] }
+        guard let asOf = try instant.map(instantTime) ?? commits.last?.requestedTime else { return [] }
         let committed = Set(commits.lazy.filter { $0.requestedTime <= asOf }.map(\.requestedTime))
         let timelineStart = timeline.instants.first { $0.action.writesData || HoodieActiveTimeline.family($0.action).writesData }?.requestedTime
         let isCommitted: (String) -> Bool = { time in committed.contains(time) || (timelineStart.map { time < $0 } ?? false) }
@@ -71,11 +71,8 @@ extension HudiTable {
         return paths.sorted()
     }
 
-    /// An instant time as given: 17 digits, or 14 (seconds; the whole second is meant, as Java pads with 999).
-    static func normalize(_ text: String) throws -> String {
-        guard HoodieInstant.isInstantTime(text) else {
-            throw TableFormatError(.invalidArgument, "'\(text)' is not an instant time (yyyyMMddHHmmss[SSS])")
-        }
-        return text.count == 14 ? text + "999" : text
+    /// An instant time or an ISO-8601 date-time, as an instant time in the table's timeline zone.
+    public func instantTime(_ text: String) throws -> String {
+        try HoodieInstantTime.parse(text, timelineTimezone: config.timelineTimezone)
     }
 }

@@ -1,7 +1,7 @@
 import Columnar
 
 extension HudiTable {
-    /// The snapshot as of `instant` (nil: the latest completed commit): the latest committed slice of every
+    /// The snapshot as of `instant` (an instant time or ISO-8601 date-time; nil: the latest completed commit): the latest committed slice of every
     /// live file group, read under the table schema.
     public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
@@ -19,8 +19,8 @@ extension HudiTable {
         guard config.populatesMetaFields else {
             throw TableFormatError(.unsupported, "incremental reads need meta fields, and '\(config.name)' has \(HoodieTableConfig.Key.populateMetaFields)=false")
         }
-        let begin = try HudiTable.normalize(begin)
-        guard let end = try end.map(HudiTable.normalize) ?? timeline.completedCommits.last?.requestedTime else {
+        let begin = try instantTime(begin)
+        guard let end = try end.map(instantTime) ?? timeline.completedCommits.last?.requestedTime else {
             return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
                             commitTimeFilter: nil)
         }
