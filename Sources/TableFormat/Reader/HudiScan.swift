@@ -76,18 +76,19 @@ struct CommitTimeFilter {
     let completion: [UInt64: UInt64]
 
     init(begin: String, end: String, timeline: HoodieActiveTimeline) {
-        self.begin = CommitTimeFilter.number(Array(begin.utf8)[...]) ?? 0
-        self.end = CommitTimeFilter.number(Array(end.utf8)[...]) ?? UInt64.max
+        self.begin = CommitTimeFilter.number(begin.utf8) ?? 0
+        self.end = CommitTimeFilter.number(end.utf8) ?? UInt64.max
         var completion: [UInt64: UInt64] = [:]
         for instant in timeline.completedCommits {
-            if let c = instant.completionTime, let r = CommitTimeFilter.number(Array(instant.requestedTime.utf8)[...]),
-               let cv = CommitTimeFilter.number(Array(c.utf8)[...]) { completion[r] = cv }
+            if let c = instant.completionTime, let r = CommitTimeFilter.number(instant.requestedTime.utf8),
+               let cv = CommitTimeFilter.number(c.utf8) { completion[r] = cv }
         }
         self.completion = completion
     }
 
     /// A 14- or 17-digit instant as a 17-digit number (14 digits pad with 999, as Java does).
-    static func number(_ digits: ArraySlice<UInt8>) -> UInt64? {
+    @inline(__always)
+    static func number<C: Collection>(_ digits: C) -> UInt64? where C.Element == UInt8 {
         guard digits.count == 17 || digits.count == 14 else { return nil }
         var value: UInt64 = 0
         for d in digits {
@@ -109,7 +110,7 @@ struct CommitTimeFilter {
                 if vector.isNull(row) { continue }
                 let range = Int(vector.offsets[row])..<Int(vector.offsets[row + 1])
                 guard range.lowerBound >= 0, range.upperBound <= bytes.count,
-                      let t = CommitTimeFilter.number(ArraySlice(bytes[range])) else { continue }
+                      let t = CommitTimeFilter.number(bytes[range]) else { continue }
                 let ordering = completion[t] ?? t
                 if ordering > begin && ordering <= end { kept.append(UInt32(row)) }
             }
