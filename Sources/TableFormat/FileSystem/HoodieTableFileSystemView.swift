@@ -24,28 +24,35 @@ public struct HoodieTableFileSystemView: Sendable {
         self.logFileCount = logFileCount
     }
 
-    /// Lists `basePath` recursively and keeps files ending in `.<fileExtension>`.
+    /// Walks `basePath` folder by folder (delimiter listings), never entering hidden folders such as
+    /// `.hoodie` (whose metadata table can hold thousands of objects), and keeps files ending in
+    /// `.<fileExtension>`.
     public static func load(store: any ObjectStore, basePath: String, fileExtension: String) throws -> HoodieTableFileSystemView {
-        let prefix = basePath.isEmpty ? "" : basePath + "/"
-        let listing: ListPage
-        do {
-            listing = try store.listAll(prefix: prefix)
-        } catch {
-            throw TableFormatError(.io, "listing the table \(store.uri)/\(basePath): \(error)")
-        }
         var files: [HoodieBaseFile] = []
         var logFiles = 0
-        for object in listing.objects {
-            let relative = object.key.dropFirst(prefix.count)
-            var segments = relative.split(separator: "/", omittingEmptySubsequences: false)
-            guard let name = segments.popLast(), !segments.contains(where: { $0.hasPrefix(".") }) else { continue }
-            if name.hasPrefix(".") {
-                if name.contains(".log.") { logFiles += 1 }
-                continue
+        var pending = [""]
+        while let partition = pending.popLast() {
+            let prefix = [basePath, partition].filter { !$0.isEmpty }.joined(separator: "/")
+            let page: ListPage
+            do {
+                page = try store.listAll(prefix: prefix.isEmpty ? "" : prefix + "/", delimiter: "/")
+            } catch {
+                throw TableFormatError(.io, "listing \(store.uri)/\(prefix): \(error)")
             }
-            guard name.hasSuffix("." + fileExtension) else { continue }
-            files.append(try HoodieBaseFile(fileName: String(name), partitionPath: segments.joined(separator: "/"),
-                                            key: object.key, size: object.size))
+            for folder in page.commonPrefixes {
+                let name = folder.split(separator: "/").last.map(String.init) ?? ""
+                if name.isEmpty || name.hasPrefix(".") { continue }
+                pending.append(partition.isEmpty ? name : partition + "/" + name)
+            }
+            for object in page.objects {
+                let name = String(object.key.split(separator: "/").last ?? "")
+                if name.hasPrefix(".") {
+                    if name.contains(".log.") { logFiles += 1 }
+                    continue
+                }
+                guard name.hasSuffix("." + fileExtension) else { continue }
+                files.append(try HoodieBaseFile(fileName: name, partitionPath: partition, key: object.key, size: object.size))
+            }
         }
         return HoodieTableFileSystemView(baseFiles: files, logFileCount: logFiles)
     }
