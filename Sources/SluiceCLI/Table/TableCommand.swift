@@ -7,7 +7,7 @@ struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Inspect and read Hudi tables.",
-        subcommands: [TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self])
+        subcommands: [TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self, TableScanCommand.self])
 }
 
 /// Shared by the table subcommands: opening by URI, and one stderr line `sluice: URI: message` on failure.
