@@ -1,6 +1,6 @@
 // swift-tools-version: 6.2
 // Sluice: a lakehouse storage engine (Hudi-compatible tables, Parquet, S3) with a SQL shell.
-// Layers, bottom to top (nothing imports upward): Columnar, Parquet, Storage, Sluice facade, sluice executable.
+// Layers, bottom to top (nothing imports upward): Columnar, Parquet, Storage, TableFormat, Sluice facade, sluice executable.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Columnar", targets: ["Columnar"]),
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Storage", targets: ["Storage"]),
+        .library(name: "TableFormat", targets: ["TableFormat"]),
         .library(name: "Sluice", targets: ["Sluice"]),
         .executable(name: "sluice", targets: ["SluiceCLI"]),
     ],
@@ -30,7 +31,8 @@ let package = Package(
             name: "Parquet",
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage"]),
+        .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
+        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -39,5 +41,6 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
     ]
 )

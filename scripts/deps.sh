@@ -20,7 +20,7 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}"
 fi
 
-if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pyarrow, duckdb" 2>/dev/null; then
+if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c "import pyarrow, duckdb, hudi" 2>/dev/null; then
   echo "deps: creating .venv with the Python dev tools"
   python3 -m venv .venv
   .venv/bin/pip install -q --upgrade pip

@@ -1,7 +1,8 @@
-/// Sluice: the facade over Columnar, Parquet and Storage for Swift programs.
+/// Sluice: the facade over Columnar, Parquet, Storage and TableFormat for Swift programs.
 @_exported import Columnar
 @_exported import Parquet
 @_exported import Storage
+@_exported import TableFormat
 
 public enum SluiceVersion {
     public static let string = "0.1.0"

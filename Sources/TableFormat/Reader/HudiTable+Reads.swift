@@ -1,0 +1,49 @@
+import Columnar
+
+extension HudiTable {
+    /// The snapshot as of `instant` (an instant time or ISO-8601 date-time; nil: the latest completed commit): the latest committed slice of every
+    /// live file group, read under the table schema.
+    public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
+        try requireReadable(options)
+        let slices = try latestFileSlices(asOf: instant)
+        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
+                        commitTimeFilter: nil)
+    }
+
+    /// The records the commits in (begin, end] changed, in their latest state within that range: the slices
+    /// those commits wrote, rows filtered on `_hoodie_commit_time`. `end` defaults to the latest commit.
+    /// Tables without meta fields (`hoodie.populate.meta.fields=false`) cannot be read incrementally, as in Java
+    /// (hudi-rs returns such slices unfiltered instead).
+    public func incremental(begin: String, end: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
+        try requireReadable(options)
+        guard config.populatesMetaFields else {
+            throw TableFormatError(.unsupported, "incremental reads need meta fields, and '\(config.name)' has \(HoodieTableConfig.Key.populateMetaFields)=false")
+        }
+        let begin = try instantTime(begin)
+        guard let end = try end.map(instantTime) ?? timeline.completedCommits.last?.requestedTime else {
+            return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
+                            commitTimeFilter: nil)
+        }
+        let slices = try incrementalFileSlices(commits: commits(between: begin, and: end))
+        let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
+        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
+                        commitTimeFilter: filter)
+    }
+
+    func requireReadable(_ options: HudiReadOptions) throws {
+        guard config.baseFileFormat == "PARQUET" else {
+            throw TableFormatError(.unsupported, "base file format \(config.baseFileFormat) is not supported ('\(HoodieTableConfig.Key.baseFileFormat)'); Sluice reads PARQUET base files")
+        }
+        if try config.tableType == .mergeOnRead, !options.readOptimized {
+            throw TableFormatError(.unsupported, "'\(config.name)' is a MERGE_ON_READ table: merging log files is not supported yet; read the read-optimized view (base files only) instead")
+        }
+    }
+
+    func projected(_ columns: [String]?) throws -> Schema {
+        guard let columns else { return schema }
+        for name in columns where schema.index(of: name) == nil {
+            throw TableFormatError(.invalidArgument, "no column '\(name)' in table '\(config.name)' (columns: \(schema.fields.map(\.name).joined(separator: ", ")))")
+        }
+        return Schema(schema.fields.filter { columns.contains($0.name) })
+    }
+}
