@@ -1,12 +1,10 @@
 import Parquet
 import Storage
-
-/// Storage's positional reader already has ByteSource's shape; this is where the two layers meet, so that
-/// Parquet never imports Storage and Storage never learns a format.
-extension ObjectReader: ByteSource {}
+import TableFormat
 
 /// Where a file argument points: a local path (read with pread, written with fsync) or an object URI
-/// (`s3://bucket/key`, `file:///path`, `memory://name/key`), read with range requests.
+/// (`s3://bucket/key`, `file:///path`, `memory://name/key`), read with range requests (TableFormat's
+/// `ObjectByteSource`: Parquet never imports Storage, Storage never learns a format).
 public enum Location {
     /// True when `location` names an object store rather than a local path.
     public static func isObjectURI(_ location: String) -> Bool {
@@ -17,7 +15,7 @@ public enum Location {
     public static func source(_ location: String) throws -> any ByteSource {
         guard isObjectURI(location) else { return try FileSource(path: location) }
         let (store, key) = try ObjectStores.open(objectURI: location)
-        return try ObjectReader(store: store, key: key)
+        return try ObjectByteSource(store: store, key: key)
     }
 
     /// A sink writing the file or object. Nothing is visible at `location` until `commit()`.

@@ -54,7 +54,7 @@ final class CountingStore: ObjectStore {
         let size = try store.head("wide.parquet").size
         var options = ParquetReadOptions()
         options.columns = ["c2"]
-        let reader = try ParquetFileReader(source: try ObjectReader(store: store, key: "wide.parquet"), options: options)
+        let reader = try ParquetFileReader(source: try ObjectByteSource(store: store, key: "wide.parquet"), options: options)
         var rows = 0
         var batches = reader.makeBatchIterator()
         while let batch = try batches.next() { rows += batch.rowCount }
