@@ -1,9 +1,14 @@
-# Sluice build entry points. `make run` and `make test` are the two set-up commands.
+# Sluice build entry points. On a fresh Debian/Ubuntu machine `make run` and `make test` are the two set-up
+# commands: both install what is missing first (scripts/deps.sh).
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 VENV := .venv
 PY := $(VENV)/bin/python
+# The CLI the interop checks drive; a debug build is plenty for their small files.
+SLUICE ?= .build/debug/sluice
+SLUICE_RELEASE := .build/release/sluice
 
-.PHONY: deps build release test test-long run bench clean
+.PHONY: deps build release test test-long interop interop-long run bench bench-kernels clean
 
 deps:
 	@bash scripts/deps.sh
@@ -14,9 +19,34 @@ build: deps
 release: deps
 	swift build -c release
 
-test: deps
-	swift build
+# Unit and conformance tests, then the Python interop checks. Fails when any of them fails.
+test: build
 	swift test
+	$(MAKE) --no-print-directory interop
+
+interop:
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE)
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE)
+
+# Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
+test-long: build
+	SLUICE_LONG_TESTS=1 swift test
+	$(MAKE) --no-print-directory interop-long
+
+interop-long:
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE)
 
 run: release
-	.build/release/sluice --help
+	$(SLUICE_RELEASE) --help
+
+# Comparisons against pyarrow and DuckDB (release build). Not part of `test`.
+bench: release
+	@for script in Benchmarks/compare/*.sh; do echo "== $$script"; bash "$$script"; done
+
+# The package-benchmark kernel suite (nested package in Benchmarks/).
+bench-kernels: deps
+	cd Benchmarks && swift package --disable-sandbox benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build
