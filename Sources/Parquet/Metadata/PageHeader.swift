@@ -63,11 +63,35 @@ public struct ColumnIndex: Sendable, Hashable {
     public var maxValues: [[UInt8]] = []                       // 3
     public var boundaryOrder: BoundaryOrder = .unordered       // 4
     public var nullCounts: [Int64]? = nil                      // 5
+    public var repetitionLevelHistograms: [Int64]? = nil       // 6
+    public var definitionLevelHistograms: [Int64]? = nil       // 7
+    public var nanCounts: [Int64]? = nil                       // 8
     public init() {}
 }
 
 /// Split-block bloom filter header; the bitset of `numBytes` follows it.
 public struct BloomFilterHeader: Sendable, Hashable {
     public var numBytes: Int32                                 // 1
+    public var algorithm: BloomFilterAlgorithm = .block        // 2
+    public var hash: BloomFilterHash = .xxHash                 // 3
+    public var compression: BloomFilterCompression = .uncompressed // 4
     public init(numBytes: Int32) { self.numBytes = numBytes }
+}
+
+/// parquet.thrift `BloomFilterAlgorithm` (a union): 1 BLOCK (split-block).
+public enum BloomFilterAlgorithm: Sendable, Hashable {
+    case block
+    case other(fieldID: Int16)
+}
+
+/// parquet.thrift `BloomFilterHash` (a union): 1 XXHASH (XXH64, seed 0).
+public enum BloomFilterHash: Sendable, Hashable {
+    case xxHash
+    case other(fieldID: Int16)
+}
+
+/// parquet.thrift `BloomFilterCompression` (a union): 1 UNCOMPRESSED.
+public enum BloomFilterCompression: Sendable, Hashable {
+    case uncompressed
+    case other(fieldID: Int16)
 }

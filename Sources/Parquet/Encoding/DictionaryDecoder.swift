@@ -1,0 +1,144 @@
+/// Decoding of a dictionary-encoded values section (RLE_DICTIONARY = 8, PLAIN_DICTIONARY = 2):
+///
+/// ```
+/// 1 byte bit width (0...32) | RLE/bit-packed hybrid indices to the end of the section, no length prefix
+/// ```
+/// One index per non-null value, each checked against the dictionary size. The dictionary itself is the
+/// PLAIN-decoded dictionary page in Columnar layout (fixed-width values back to back, or bytes + offsets).
+/// Indices are decoded in chunks into a stack buffer, checked, then gathered with a tight loop per width.
+
+import Columnar
+
+public enum DictionaryDecoder {
+    static let chunk = 1024
+
+    /// The hybrid decoder over the indices, after reading the bit-width byte.
+    public static func indexDecoder(_ section: UnsafeRawBufferPointer) throws -> RLEHybridDecoder {
+        guard let width = section.first else {
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: empty values section, no bit width byte")
+        }
+        guard width <= 32 else {
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: bit width \(width) > 32")
+        }
+        return try RLEHybridDecoder(bytes: UnsafeRawBufferPointer(rebasing: section[1...]), bitWidth: Int(width))
+    }
+
+    /// Decodes exactly `output.count` indices, each `< dictionarySize`.
+    public static func decodeIndices(
+        _ section: UnsafeRawBufferPointer, dictionarySize: Int, into output: UnsafeMutableBufferPointer<UInt32>
+    ) throws {
+        guard !output.isEmpty else { return }
+        var decoder = try indexDecoder(section)
+        try decodeChecked(&decoder, dictionarySize: dictionarySize, into: output)
+    }
+
+    /// Fixed-width dictionary (`dictionary` = `dictionarySize * width` bytes): appends `count` gathered values.
+    public static func gatherFixedWidth(
+        _ section: UnsafeRawBufferPointer, count: Int, dictionary: UnsafeRawBufferPointer, width: Int,
+        into values: inout ByteBuffer
+    ) throws {
+        guard count > 0 else { return }
+        guard width > 0 else { throw ParquetError(.corrupt, "RLE_DICTIONARY: value width \(width)") }
+        let size = dictionary.count / width
+        var decoder = try indexDecoder(section)
+        let start = values.count
+        values.resize(start + count * width)
+        try values.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
+            let out = UnsafeMutableRawPointer(all.baseAddress! + start)
+            try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
+                var done = 0
+                while done < count {
+                    let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
+                    try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                    gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out + done * width)
+                    done += indices.count
+                }
+            }
+        }
+    }
+
+    /// Byte-array dictionary (`dictionaryOffsets` has `size + 1` entries): appends `count` values.
+    public static func gatherByteArray(
+        _ section: UnsafeRawBufferPointer, count: Int, dictionaryBytes: UnsafeRawBufferPointer,
+        dictionaryOffsets: UnsafeBufferPointer<Int32>, bytes: inout ByteBuffer, offsets: inout ContiguousArray<Int32>
+    ) throws {
+        guard count > 0 else { return }
+        let size = max(0, dictionaryOffsets.count - 1)
+        var decoder = try indexDecoder(section)
+        offsets.reserveCapacity(offsets.count + count)
+        try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
+            var done = 0
+            while done < count {
+                let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done)
+                try gatherByteArrays(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, &bytes, &offsets)
+                done += indices.count
+            }
+        }
+    }
+
+    static func decodeChecked(
+        _ decoder: inout RLEHybridDecoder, dictionarySize: Int, into indices: UnsafeMutableBufferPointer<UInt32>,
+        already: Int = 0
+    ) throws {
+        let got = try decoder.decode(into: indices)
+        guard got == indices.count else {
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: indices end after \(already + got) of \(already + indices.count) values")
+        }
+        var maxIndex: UInt32 = 0
+        for i in indices { maxIndex = max(maxIndex, i) }
+        guard Int(maxIndex) < dictionarySize else {
+            throw ParquetError(.corrupt, "RLE_DICTIONARY: index \(maxIndex) out of range for a dictionary of \(dictionarySize) entries")
+        }
+    }
+
+    static func gather(_ indices: UnsafeBufferPointer<UInt32>, _ dictionary: UnsafeRawPointer, _ width: Int, _ out: UnsafeMutableRawPointer) {
+        switch width {
+        case 4: gatherTyped(indices, dictionary, out, UInt32.self)
+        case 8: gatherTyped(indices, dictionary, out, UInt64.self)
+        case 16: gatherTyped(indices, dictionary, out, SIMD2<UInt64>.self)
+        case 1: gatherTyped(indices, dictionary, out, UInt8.self)
+        case 2: gatherTyped(indices, dictionary, out, UInt16.self)
+        default:
+            for (i, index) in indices.enumerated() {
+                (out + i * width).copyMemory(from: dictionary + Int(index) * width, byteCount: width)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func gatherTyped<T: BitwiseCopyable>(
+        _ indices: UnsafeBufferPointer<UInt32>, _ dictionary: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _: T.Type
+    ) {
+        let stride = MemoryLayout<T>.size
+        for i in 0..<indices.count {
+            let value = dictionary.loadUnaligned(fromByteOffset: Int(indices[i]) * stride, as: T.self)
+            out.storeBytes(of: value, toByteOffset: i * stride, as: T.self)
+        }
+    }
+
+    static func gatherByteArrays(
+        _ indices: UnsafeBufferPointer<UInt32>, _ dictionaryBytes: UnsafeRawBufferPointer,
+        _ dictionaryOffsets: UnsafeBufferPointer<Int32>, _ bytes: inout ByteBuffer, _ offsets: inout ContiguousArray<Int32>
+    ) throws {
+        var total = 0
+        for index in indices {
+            let i = Int(index)
+            total += Int(dictionaryOffsets[i + 1]) - Int(dictionaryOffsets[i])
+        }
+        var end = bytes.count
+        _ = try checkedOffset(end + total, encoding: "RLE_DICTIONARY")
+        let source = dictionaryBytes.baseAddress
+        bytes.appendUninitialized(total) { out in
+            var written = 0
+            for index in indices {
+                let i = Int(index)
+                let from = Int(dictionaryOffsets[i]), length = Int(dictionaryOffsets[i + 1]) - from
+                if length > 0 { (out.baseAddress! + written).copyMemory(from: source! + from, byteCount: length) }
+                written += length
+                end += length
+                offsets.append(Int32(truncatingIfNeeded: end))
+            }
+        }
+    }
+}

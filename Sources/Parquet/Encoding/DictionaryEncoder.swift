@@ -1,0 +1,149 @@
+/// Dictionary building for the writer: maps each value (keyed on its bytes) to a dense index in first-seen
+/// order, keeps the distinct values as the PLAIN dictionary page, and reports that page's size so the writer
+/// can fall back to PLAIN once it passes a limit.
+///
+/// The table is open addressing with linear probing over `Int32` slots (entry + 1, 0 = empty), grown at half
+/// load; each entry's hash is kept so growing never rehashes bytes.
+
+import Columnar
+
+public struct DictionaryEncoder {
+    /// Value width for fixed-width types (INT32 4, INT64 8, FLBA typeLength, ...), nil for BYTE_ARRAY.
+    public let width: Int?
+    /// Distinct values, back to back (fixed width) or as bytes + offsets (byte arrays).
+    var values = ByteBuffer()
+    var offsets: ContiguousArray<Int32> = [0]
+    var hashes: ContiguousArray<UInt64> = []
+    var slots: ContiguousArray<Int32> = ContiguousArray(repeating: 0, count: 1024)
+
+    public init(width: Int?) {
+        precondition(width.map { $0 > 0 } ?? true, "dictionary value width must be positive")
+        self.width = width
+    }
+
+    /// Number of distinct values (the dictionary page's `num_values`).
+    public var count: Int { hashes.count }
+
+    /// Size in bytes of the PLAIN dictionary page body.
+    public var encodedSize: Int { width == nil ? values.count + 4 * count : values.count }
+
+    /// Appends the index of each of `values` (count = values.count / width) to `indices`.
+    public mutating func insertFixedWidth(_ input: UnsafeRawBufferPointer, into indices: inout ContiguousArray<UInt32>) {
+        guard let width, let base = input.baseAddress else { return }
+        let n = input.count / width
+        indices.reserveCapacity(indices.count + n)
+        for i in 0..<n {
+            let value = UnsafeRawBufferPointer(start: base + i * width, count: width)
+            indices.append(insert(value, hash: Self.hash(value)))
+        }
+    }
+
+    /// Appends the index of each byte array `bytes[offsets[i]..<offsets[i + 1]]` to `indices`.
+    public mutating func insertByteArrays(
+        bytes: UnsafeRawBufferPointer, offsets input: UnsafeBufferPointer<Int32>, into indices: inout ContiguousArray<UInt32>
+    ) {
+        guard input.count > 1 else { return }
+        indices.reserveCapacity(indices.count + input.count - 1)
+        for i in 0..<input.count - 1 {
+            let value = UnsafeRawBufferPointer(rebasing: bytes[Int(input[i])..<Int(input[i + 1])])
+            indices.append(insert(value, hash: Self.hash(value)))
+        }
+    }
+
+    /// The dictionary page body, PLAIN-encoded.
+    public func writeDictionaryPage(into sink: inout ByteBuffer) {
+        values.withUnsafeBytes { raw in
+            if width != nil {
+                sink.append(raw: raw)
+            } else {
+                offsets.withUnsafeBufferPointer { PlainEncoder.encodeByteArray(bytes: raw, offsets: $0, into: &sink) }
+            }
+        }
+    }
+
+    /// A dictionary-encoded data page's values section: the bit-width byte, then the hybrid-encoded indices.
+    public static func encodeIndices(_ indices: UnsafeBufferPointer<UInt32>, dictionarySize: Int, into sink: inout ByteBuffer) {
+        let bitWidth = RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1))
+        sink.append(UInt8(bitWidth))
+        var encoder = RLEHybridEncoder(bitWidth: bitWidth)
+        encoder.append(contentsOf: indices)
+        encoder.finish(into: &sink)
+    }
+
+    /// Forgets every value (after the writer has flushed a dictionary page, for the next column chunk).
+    public mutating func removeAll() {
+        self = DictionaryEncoder(width: width)
+    }
+
+    mutating func insert(_ value: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { break }
+            if hashes[entry] == hash && entryEquals(entry, value) { return UInt32(entry) }
+            slot = (slot + 1) & mask
+        }
+        let entry = hashes.count
+        hashes.append(hash)
+        values.append(raw: value)
+        if width == nil { offsets.append(Int32(truncatingIfNeeded: values.count)) }
+        slots[slot] = Int32(entry + 1)
+        if hashes.count * 2 > slots.count { grow() }
+        return UInt32(entry)
+    }
+
+    func entryEquals(_ entry: Int, _ value: UnsafeRawBufferPointer) -> Bool {
+        values.withUnsafeBytes { all in
+            let range = width.map { entry * $0..<(entry + 1) * $0 } ?? Int(offsets[entry])..<Int(offsets[entry + 1])
+            guard range.count == value.count else { return false }
+            return Self.bytesEqual(UnsafeRawBufferPointer(rebasing: all[range]), value)
+        }
+    }
+
+    mutating func grow() {
+        let capacity = slots.count * 2
+        var fresh = ContiguousArray<Int32>(repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (entry, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while fresh[slot] != 0 { slot = (slot + 1) & mask }
+            fresh[slot] = Int32(entry + 1)
+        }
+        slots = fresh
+    }
+
+    static func bytesEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        var i = 0
+        let n = a.count
+        while i + 8 <= n {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
+            i += 8
+        }
+        while i < n {
+            if a[i] != b[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// A fast 64-bit hash of the bytes: 8-byte words folded with multiply-xorshift, then finalized.
+    static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = 0
+        let n = bytes.count
+        while i + 8 <= n {
+            h = (h ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var tail: UInt64 = 0
+            for j in i..<n { tail |= UInt64(bytes[j]) << UInt64(8 * (j - i)) }
+            h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        }
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
+    }
+}

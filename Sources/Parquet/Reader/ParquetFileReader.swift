@@ -1,0 +1,114 @@
+import Columnar
+
+/// Reads a Parquet file into Columnar vectors, row group by row group.
+///
+/// `init` reads and validates the footer and the schema. Projection is by top-level field: only the byte
+/// ranges of the projected fields' column chunks are read. Row counts come from the row groups (the
+/// footer's `num_rows` can be wrong). A row group is decoded whole, so memory is bounded by one row
+/// group's projected chunks and their decoded vectors.
+public final class ParquetFileReader {
+    public let source: ByteSource
+    public let options: ParquetReadOptions
+    public let metadata: FileMetaData
+    /// Columnar schema of all top-level fields.
+    public let schema: Schema
+    public let parquetSchema: ParquetSchema
+    /// The projected top-level fields (indices into `schema.fields`), in file order.
+    public let projection: [Int]
+    /// Where the footer starts: column chunks must lie before it.
+    let pageAreaEnd: Int
+
+    public init(source: ByteSource, options: ParquetReadOptions = .init()) throws {
+        self.source = source
+        self.options = options
+        metadata = try Footer.read(from: source)
+        try metadata.requireUnencrypted()
+        parquetSchema = try ParquetSchema(elements: metadata.schema)
+        schema = parquetSchema.schema
+        projection = try ParquetFileReader.resolve(options.columns, in: schema)
+        pageAreaEnd = source.size - 8
+        try validateRowGroups()
+    }
+
+    public var rowGroupCount: Int { metadata.rowGroups.count }
+
+    /// The Columnar schema of the projected fields.
+    public var projectedSchema: Schema { Schema(projection.map { schema.fields[$0] }) }
+
+    /// Rows in all row groups.
+    public var rowCount: Int { metadata.rowGroups.reduce(0) { $0 + Int($1.numRows) } }
+
+    private static func resolve(_ names: [String]?, in schema: Schema) throws -> [Int] {
+        guard let names else { return Array(schema.fields.indices) }
+        var indices: [Int] = []
+        for name in names {
+            guard let index = schema.index(of: name) else {
+                let known = schema.fields.map(\.name).joined(separator: ", ")
+                throw ParquetError(.invalidArgument, "no column '\(name)' (columns: \(known))")
+            }
+            if !indices.contains(index) { indices.append(index) }
+        }
+        return indices.sorted()
+    }
+
+    /// Every row group has one chunk per leaf, of the leaf's physical type, and a sane row count.
+    private func validateRowGroups() throws {
+        for (index, rowGroup) in metadata.rowGroups.enumerated() {
+            guard rowGroup.numRows >= 0, rowGroup.numRows <= Int64(Int32.max) else {
+                throw ParquetError(.corrupt, "row group \(index) has num_rows \(rowGroup.numRows)")
+            }
+            guard rowGroup.columns.count == parquetSchema.columns.count else {
+                throw ParquetError(.corrupt, "row group \(index) has \(rowGroup.columns.count) column chunks for \(parquetSchema.columns.count) leaves")
+            }
+        }
+    }
+
+    /// The projected top-level columns of row group `index`, whole.
+    public func readRowGroup(_ index: Int) throws -> [Vector] {
+        guard metadata.rowGroups.indices.contains(index) else {
+            throw ParquetError(.invalidArgument, "row group \(index) does not exist (the file has \(rowGroupCount))")
+        }
+        let rowGroup = metadata.rowGroups[index]
+        return try projection.map { field in
+            let leaves = try readLeaves(parquetSchema.fieldColumns[field], rowGroup: rowGroup, index: index)
+            let assembler = RecordAssembler(shape: parquetSchema.shapes[field], field: schema.fields[field],
+                                            columns: parquetSchema.columns)
+            do {
+                return try assembler.assemble(leaves, rowCount: Int(rowGroup.numRows))
+            } catch let error as ParquetError {
+                throw error.prefixed("row group \(index)")
+            }
+        }
+    }
+
+    private func readLeaves(_ columns: Range<Int>, rowGroup: RowGroup, index: Int) throws -> [Int: LeafColumnData] {
+        var leaves: [Int: LeafColumnData] = [:]
+        for column in columns {
+            let descriptor = parquetSchema.columns[column]
+            do {
+                leaves[column] = try readColumnChunk(rowGroup.columns[column], descriptor: descriptor)
+            } catch let error as ParquetError {
+                throw error.prefixed("column '\(descriptor.dottedPath)', row group \(index)")
+            }
+        }
+        return leaves
+    }
+
+    private func readColumnChunk(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> LeafColumnData {
+        guard !chunk.isEncrypted else { throw ParquetError(.encrypted, "the column chunk is encrypted") }
+        guard chunk.filePath == nil else {
+            throw ParquetError(.unsupported, "the column chunk lives in another file ('\(chunk.filePath!)')")
+        }
+        guard let metaData = chunk.metaData else { throw ParquetError(.corrupt, "the column chunk has no meta_data") }
+        guard metaData.type == descriptor.physicalType else {
+            throw ParquetError(.corrupt, "the column chunk is \(metaData.type.name), the schema says \(descriptor.physicalType.name)")
+        }
+        guard metaData.numValues > 0 else {
+            return LeafColumnData(definitionLevels: [], repetitionLevels: [],
+                                  values: try PhysicalValues(descriptor).vector(as: descriptor), levelCount: 0)
+        }
+        var reader = try ColumnChunkReader(column: descriptor, metaData: metaData, source: source, limit: pageAreaEnd,
+                                           verifyChecksums: options.verifyChecksums)
+        return try reader.read()
+    }
+}

@@ -1,0 +1,92 @@
+import Columnar
+
+/// Physical values to the leaf's Columnar type. Most types share the physical layout and are only
+/// re-tagged; narrow integers, INT32 times and decimals are converted.
+extension PhysicalValues {
+    func vector(as column: ColumnDescriptor) throws -> Vector {
+        let type = column.dataType
+        switch type {
+        case .null:
+            return Vector(type: .null, count: count)
+        case .int8: return narrowed(Int8.self, type)
+        case .int16: return narrowed(Int16.self, type)
+        case .uint8: return narrowed(UInt8.self, type)
+        case .uint16: return narrowed(UInt16.self, type)
+        case .time where physicalType == .int32:
+            return widened(type)
+        case .decimal(let precision, _):
+            return try decimal(type, wide: precision > 18, path: column.dottedPath)
+        case .string, .binary:
+            return Vector(type: type, count: count, buffer: buffer, offsets: offsets)
+        default:
+            return Vector(type: type, count: count, buffer: buffer)
+        }
+    }
+
+    /// INT32 values truncated to `T` (INT(8/16) annotations promise they fit).
+    private func narrowed<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type, _ type: DataType) -> Vector {
+        var out = ByteBuffer(capacity: count * MemoryLayout<T>.stride)
+        out.appendUninitialized(count * MemoryLayout<T>.stride) { target in
+            let target = target.assumingMemoryBound(to: T.self)
+            buffer.withUnsafeBufferPointer(as: Int32.self) { source in
+                for i in 0..<count { target[i] = T(truncatingIfNeeded: source[i]) }
+            }
+        }
+        return Vector(type: type, count: count, buffer: out)
+    }
+
+    /// INT32 values sign-extended to Int64.
+    private func widened(_ type: DataType) -> Vector {
+        var out = ByteBuffer(capacity: count * 8)
+        out.appendUninitialized(count * 8) { target in
+            let target = target.assumingMemoryBound(to: Int64.self)
+            buffer.withUnsafeBufferPointer(as: Int32.self) { source in
+                for i in 0..<count { target[i] = Int64(source[i]) }
+            }
+        }
+        return Vector(type: type, count: count, buffer: out)
+    }
+
+    /// Decimals: INT32/INT64 little-endian, FLBA/BYTE_ARRAY big-endian two's complement (sign-extended),
+    /// to Int64 (precision <= 18) or Int128.
+    private func decimal(_ type: DataType, wide: Bool, path: String) throws -> Vector {
+        var out = ByteBuffer(capacity: count * (wide ? 16 : 8))
+        for i in 0..<count {
+            let value: Int128
+            switch physicalType {
+            case .int32: value = Int128(buffer.load(i, as: Int32.self))
+            case .int64: value = Int128(buffer.load(i, as: Int64.self))
+            default: value = try bigEndianValue(i, path: path)
+            }
+            if wide {
+                out.append(value)
+            } else {
+                guard let narrow = Int64(exactly: value) else {
+                    throw ParquetError(.corrupt, "decimal value \(value) of column '\(path)' exceeds its precision")
+                }
+                out.append(narrow)
+            }
+        }
+        return Vector(type: type, count: count, buffer: out)
+    }
+
+    /// Value `i` of an FLBA or BYTE_ARRAY column as a big-endian two's complement integer.
+    private func bigEndianValue(_ i: Int, path: String) throws -> Int128 {
+        let range = isByteArray ? Int(offsets[i])..<Int(offsets[i + 1]) : i * width..<(i + 1) * width
+        return try buffer.withUnsafeBytes { raw in
+            let bytes = raw[range]
+            guard let first = bytes.first else { return 0 }
+            let sign: UInt8 = first & 0x80 != 0 ? 0xFF : 0
+            // Bytes beyond 16 must be pure sign extension.
+            let excess = bytes.count - 16
+            if excess > 0 {
+                for byte in bytes.prefix(excess) where byte != sign {
+                    throw ParquetError(.corrupt, "decimal of \(bytes.count) bytes in column '\(path)' does not fit 128 bits")
+                }
+            }
+            var value = Int128(Int8(bitPattern: sign))
+            for byte in bytes.suffix(min(bytes.count, 16)) { value = value << 8 | Int128(byte) }
+            return value
+        }
+    }
+}
