@@ -7,7 +7,7 @@ struct ParquetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parquet",
         abstract: "Inspect and read Parquet files.",
-        subcommands: [ParquetSchemaCommand.self, ParquetMetaCommand.self, ParquetCatCommand.self, ParquetScanCommand.self])
+        subcommands: [ParquetSchemaCommand.self, ParquetMetaCommand.self, ParquetCatCommand.self, ParquetScanCommand.self, ParquetConvertCommand.self])
 }
 
 /// Shared by the parquet subcommands: one stderr line `sluice: FILE: message` and exit code 1 on failure.
