@@ -101,7 +101,7 @@ final class LeafAccumulator {
             appendFloat(value)
         case .decimal(let precision, _):
             let unscaled = precision <= 18 ? Int128(buffer.load(row, as: Int64.self)) : buffer.load(row, as: Int128.self)
-            let text = Array(String(unscaled).utf8)
+            let text = Array(LeafAccumulator.digestText(unscaled).utf8)
             hasher.update(littleEndian: UInt32(text.count))
             hasher.update(text)
             foldInteger(unscaled)
@@ -112,6 +112,20 @@ final class LeafAccumulator {
             if asInt96 && width == 12 { appendInt96(raw: bytes) } else { appendBytes(bytes, lengthPrefixed: false) }
         case .list, .structure, .map: break
         }
+    }
+
+    /// The unscaled decimal as expected.py hashes it: `int(v.scaleb(scale).to_integral_exact())` runs in
+    /// Python's default decimal context, which rounds to 28 significant digits (half-even). So values of 29
+    /// or more digits are hashed rounded; min, max and sum are computed exactly and compared exactly.
+    static func digestText(_ unscaled: Int128) -> String {
+        let digits = String(unscaled.magnitude).count
+        guard digits > 28 else { return String(unscaled) }
+        var scale: UInt128 = 1
+        for _ in 0..<(digits - 28) { scale *= 10 }
+        var kept = unscaled.magnitude / scale
+        let rest = unscaled.magnitude % scale
+        if rest > scale / 2 || (rest == scale / 2 && kept % 2 == 1) { kept += 1 }
+        return (unscaled < 0 ? "-" : "") + String(kept * scale)
     }
 
     private func appendInteger(_ value: Int128) {

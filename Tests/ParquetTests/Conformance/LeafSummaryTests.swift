@@ -100,6 +100,12 @@ import Testing
         #expect(SummaryComparison.parseDecimal("1.005", scale: 2) == nil)
     }
 
+    @Test func decimalDigestRoundsLikePythonsDefaultContext() {
+        // int(Decimal("-7447736610830618168989163.64460").scaleb(5).to_integral_exact()) in Python 3.11
+        #expect(LeafAccumulator.digestText(-744_773_661_083_061_816_898_916_364_460) == "-744773661083061816898916364500")
+        #expect(LeafAccumulator.digestText(1_234_567_890_123_456_789_012_345) == "1234567890123456789012345")
+    }
+
     @Test func exactSumMatchesFsum() {
         var sum = ExactSum()
         for value in [1e100, 1.0, -1e100, 0.1, 0.2, 0.3] { sum.add(value) }

@@ -24,6 +24,10 @@ struct SHA256 {
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
         length &+= UInt64(bytes.count)
+        if pending.count &+ bytes.count < 64 {  // the common case: one slot's few bytes
+            pending.append(contentsOf: bytes)
+            return
+        }
         var rest = bytes[...]
         if !pending.isEmpty {
             let take = min(64 - pending.count, rest.count)
@@ -42,7 +46,14 @@ struct SHA256 {
 
     mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
 
-    mutating func update(byte: UInt8) { withUnsafeBytes(of: byte) { update($0) } }
+    mutating func update(byte: UInt8) {
+        if pending.count < 63 {
+            pending.append(byte)
+            length &+= 1
+        } else {
+            withUnsafeBytes(of: byte) { update($0) }
+        }
+    }
 
     /// Appends `value` as little-endian bytes.
     mutating func update<T: FixedWidthInteger>(littleEndian value: T) {
