@@ -95,6 +95,9 @@ import Testing
         #expect(throws: ParquetError(.corrupt, "DELTA_BINARY_PACKED: total count 5 exceeds the 4 values of the page")) {
             try decode([0x80, 0x01, 0x04, 0x05, 0x02], maxCount: 4)
         }
+        #expect(throws: ParquetError(.corrupt, "DELTA_BINARY_PACKED: total count 2000000 needs 15625 blocks, more than the 2 bytes left can hold")) {
+            try decode([0x80, 0x01, 0x04, 0x80, 0x89, 0x7A, 0x02, 0x02, 0x00], maxCount: .max)
+        }
         #expect(throws: ParquetError.self) { try decode([0x00, 0x04, 0x05, 0x02]) }  // block size 0
         #expect(throws: ParquetError.self) { try decode([0x80, 0x01, 0x03, 0x05, 0x02]) }  // 3 miniblocks
         #expect(throws: ParquetError.self) { try decode([0x40, 0x01, 0x05, 0x02]) }  // block size 64

@@ -83,6 +83,7 @@ struct FooterCorpusTests {
         } else if entry.tier == "bad", entry.metadataError {
             let error = #expect(throws: ParquetError.self) { try Footer.read(from: source) }
             #expect(error?.code == .corrupt)
+            #expect(error?.message.contains("invalid physical type") == true, "\(error?.message ?? "")")
         } else {
             let metadata = try Footer.read(from: source)
             #expect(!metadata.isEncrypted)

@@ -96,4 +96,34 @@ import Testing
         let offset = Int(message.split(separator: " ").last ?? "") ?? 0
         #expect(offset > 1000 && offset < 1000 + bytes.count)
     }
+
+    /// Random byte mutations of real footers (deterministic xorshift): decode or throw, never trap.
+    @Test(.enabled(if: ParquetTestingCorpus.available),
+          arguments: ["data/alltypes_tiny_pages.parquet", "data/nested_structs.rust.parquet",
+                      "data/geospatial/geospatial.parquet", "data/column_chunk_key_value_metadata.parquet"])
+    func mutatedCorpusFootersNeverTrap(file: String) throws {
+        let bytes = try ParquetTestingCorpus.source(file).bytes
+        let length = Int(bytes[bytes.count - 8]) | Int(bytes[bytes.count - 7]) << 8 | Int(bytes[bytes.count - 6]) << 16
+        let footer = Array(bytes[(bytes.count - 8 - length)..<(bytes.count - 8)])
+        _ = try Footer.decode(footer)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return state
+        }
+        var failures = 0
+        for _ in 0..<min(3000, 2_000_000 / footer.count) {  // bounded work per file in debug builds
+            var mutated = footer
+            for _ in 0..<(1 + Int(next() % 4)) {
+                mutated[Int(next() % UInt64(mutated.count))] = UInt8(truncatingIfNeeded: next())
+            }
+            do { _ = try Footer.decode(mutated) } catch let error as ParquetError {
+                #expect(error.code == .corrupt)
+                failures += 1
+            }
+        }
+        #expect(failures > 0)
+    }
 }

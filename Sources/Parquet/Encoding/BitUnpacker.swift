@@ -100,11 +100,54 @@ enum BitUnpacker {
         case 6: run64(input, groups, output, 6)
         case 7: run64(input, groups, output, 7)
         case 8: run64(input, groups, output, 8)
-        case 9...16: run64(input, groups, output, bitWidth)
-        case 17...24: run64(input, groups, output, bitWidth)
-        case 25...32: run64(input, groups, output, bitWidth)
-        case 33...48: run64(input, groups, output, bitWidth)
-        case 49...56: run64(input, groups, output, bitWidth)
+        case 9: run64(input, groups, output, 9)
+        case 10: run64(input, groups, output, 10)
+        case 11: run64(input, groups, output, 11)
+        case 12: run64(input, groups, output, 12)
+        case 13: run64(input, groups, output, 13)
+        case 14: run64(input, groups, output, 14)
+        case 15: run64(input, groups, output, 15)
+        case 16: run64(input, groups, output, 16)
+        case 17: run64(input, groups, output, 17)
+        case 18: run64(input, groups, output, 18)
+        case 19: run64(input, groups, output, 19)
+        case 20: run64(input, groups, output, 20)
+        case 21: run64(input, groups, output, 21)
+        case 22: run64(input, groups, output, 22)
+        case 23: run64(input, groups, output, 23)
+        case 24: run64(input, groups, output, 24)
+        case 25: run64(input, groups, output, 25)
+        case 26: run64(input, groups, output, 26)
+        case 27: run64(input, groups, output, 27)
+        case 28: run64(input, groups, output, 28)
+        case 29: run64(input, groups, output, 29)
+        case 30: run64(input, groups, output, 30)
+        case 31: run64(input, groups, output, 31)
+        case 32: run64(input, groups, output, 32)
+        case 33: run64(input, groups, output, 33)
+        case 34: run64(input, groups, output, 34)
+        case 35: run64(input, groups, output, 35)
+        case 36: run64(input, groups, output, 36)
+        case 37: run64(input, groups, output, 37)
+        case 38: run64(input, groups, output, 38)
+        case 39: run64(input, groups, output, 39)
+        case 40: run64(input, groups, output, 40)
+        case 41: run64(input, groups, output, 41)
+        case 42: run64(input, groups, output, 42)
+        case 43: run64(input, groups, output, 43)
+        case 44: run64(input, groups, output, 44)
+        case 45: run64(input, groups, output, 45)
+        case 46: run64(input, groups, output, 46)
+        case 47: run64(input, groups, output, 47)
+        case 48: run64(input, groups, output, 48)
+        case 49: run64(input, groups, output, 49)
+        case 50: run64(input, groups, output, 50)
+        case 51: run64(input, groups, output, 51)
+        case 52: run64(input, groups, output, 52)
+        case 53: run64(input, groups, output, 53)
+        case 54: run64(input, groups, output, 54)
+        case 55: run64(input, groups, output, 55)
+        case 56: run64(input, groups, output, 56)
         default: run64Wide(input, groups, output, bitWidth)
         }
     }
@@ -166,33 +209,41 @@ enum BitUnpacker {
 
 /// Packs values LSB-first into bytes: the writing side of `BitUnpacker`.
 @usableFromInline
-struct BitPacker {
-    /// Appends 8 values of `bitWidth` (0...64) bits as exactly `bitWidth` bytes.
+enum BitPacker {
+    /// Writes `count` (a multiple of 8) values of `bitWidth` (0...64) bits as exactly `count * bitWidth / 8`
+    /// bytes at `dst`. Bits above the width are ignored.
     @inlinable
-    static func packGroup(_ values: UnsafePointer<UInt64>, bitWidth w: Int, into out: inout ByteBuffer) {
+    static func pack(_ values: UnsafePointer<UInt64>, count: Int, bitWidth w: Int, into dst: UnsafeMutableRawPointer) {
         guard w > 0 else { return }
         let mask: UInt64 = w == 64 ? ~0 : (1 << UInt64(w)) &- 1
         var acc: UInt64 = 0
         var bits = 0
-        out.reserve(out.count + w)
-        for i in 0..<8 {
+        var o = 0
+        for i in 0..<count {
             let v = values[i] & mask
             acc |= v << UInt64(bits)
-            let total = bits + w
-            if total >= 64 {
-                out.append(UInt64(littleEndian: acc))
-                // Bits of v that did not fit into acc.
-                acc = (64 - bits) >= 64 ? 0 : v >> UInt64(64 - bits)
-                bits = total - 64
-            } else {
-                bits = total
+            bits += w
+            if bits >= 64 {
+                dst.storeBytes(of: acc.littleEndian, toByteOffset: o, as: UInt64.self)
+                o += 8
+                bits -= 64
+                // The high bits of v that did not fit (none when bits == 0: v >> w is 0).
+                acc = v >> UInt64(w - bits)
             }
         }
-        var rest = bits
-        while rest > 0 {
-            out.append(UInt8(truncatingIfNeeded: acc))
+        while bits > 0 {
+            dst.storeBytes(of: UInt8(truncatingIfNeeded: acc), toByteOffset: o, as: UInt8.self)
             acc >>= 8
-            rest -= 8
+            o += 1
+            bits -= 8
         }
+    }
+
+    /// Appends `count` (a multiple of 8) packed values to `sink`.
+    @inlinable
+    static func pack(_ values: UnsafePointer<UInt64>, count: Int, bitWidth: Int, into sink: inout ByteBuffer) {
+        let bytes = count * bitWidth / 8
+        guard bytes > 0 else { return }
+        sink.appendUninitialized(bytes) { pack(values, count: count, bitWidth: bitWidth, into: $0.baseAddress!) }
     }
 }

@@ -21,27 +21,20 @@ public enum ByteStreamSplit {
         values.appendUninitialized(count * width) { out in
             let dst = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
             switch width {
-            case 4: gather(source, streamLength, count, dst, UInt32.self)
-            case 8: gather(source, streamLength, count, dst, UInt64.self)
-            default:
-                for j in 0..<width {
-                    let stream = source + j * streamLength
-                    for i in 0..<count { dst[i * width + j] = stream[i] }
-                }
+            case 4: merge(source, streamLength, count, dst, 4)
+            case 8: merge(source, streamLength, count, dst, 8)
+            case 2: merge(source, streamLength, count, dst, 2)
+            default: merge(source, streamLength, count, dst, width)
             }
         }
     }
 
+    /// Byte j of value i from `source[j * n + i]`; a literal `k` lets the inner loop unroll.
     @inline(__always)
-    static func gather<T: FixedWidthInteger & UnsignedInteger>(
-        _ source: UnsafePointer<UInt8>, _ n: Int, _ count: Int, _ dst: UnsafeMutablePointer<UInt8>, _: T.Type
-    ) {
-        let out = UnsafeMutableRawPointer(dst)
-        let k = MemoryLayout<T>.size
+    static func merge(_ source: UnsafePointer<UInt8>, _ n: Int, _ count: Int, _ dst: UnsafeMutablePointer<UInt8>, _ k: Int) {
         for i in 0..<count {
-            var value: T = 0
-            for j in 0..<k { value |= T(source[j * n + i]) << (8 * j) }
-            out.storeBytes(of: T(littleEndian: value), toByteOffset: i * k, as: T.self)
+            let target = dst + i * k
+            for j in 0..<k { target[j] = source[j &* n &+ i] }
         }
     }
 
@@ -49,10 +42,22 @@ public enum ByteStreamSplit {
     public static func encode(_ values: UnsafeRawBufferPointer, width: Int, into sink: inout ByteBuffer) {
         guard width > 0, values.count >= width else { return }
         let n = values.count / width
+        let source = values.baseAddress!.assumingMemoryBound(to: UInt8.self)
         sink.appendUninitialized(n * width) { out in
-            for j in 0..<width {
-                for i in 0..<n { out[j * n + i] = values[i * width + j] }
+            let dst = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            switch width {
+            case 4: split(source, n, dst, 4)
+            case 8: split(source, n, dst, 8)
+            default: split(source, n, dst, width)
             }
+        }
+    }
+
+    @inline(__always)
+    static func split(_ source: UnsafePointer<UInt8>, _ n: Int, _ dst: UnsafeMutablePointer<UInt8>, _ k: Int) {
+        for i in 0..<n {
+            let value = source + i * k
+            for j in 0..<k { dst[j &* n &+ i] = value[j] }
         }
     }
 }

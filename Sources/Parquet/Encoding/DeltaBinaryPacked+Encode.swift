@@ -59,9 +59,7 @@ extension DeltaBinaryPacked {
         }
         for width in widths { sink.append(UInt8(width)) }
         for m in 0..<used {
-            for g in 0..<perMiniblock / 8 {
-                BitPacker.packGroup(scratch + m * perMiniblock + g * 8, bitWidth: widths[m], into: &sink)
-            }
+            BitPacker.pack(scratch + m * perMiniblock, count: perMiniblock, bitWidth: widths[m], into: &sink)
         }
     }
 }

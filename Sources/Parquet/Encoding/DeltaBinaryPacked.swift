@@ -39,6 +39,12 @@ public enum DeltaBinaryPacked {
         guard header.totalCount <= maxCount else {
             throw cursor.corrupt("total count \(header.totalCount) exceeds the \(maxCount) values of the page")
         }
+        // Every block costs at least a min delta byte and the width bytes: bound the count by the bytes left
+        // before allocating for it.
+        let blocks = (header.totalCount - 1 + header.blockSize - 1) / header.blockSize
+        guard header.totalCount <= 1 || blocks <= cursor.remaining / (1 + header.miniblocks) else {
+            throw cursor.corrupt("total count \(header.totalCount) needs \(blocks) blocks, more than the \(cursor.remaining) bytes left can hold")
+        }
         let start = values.count
         let size = MemoryLayout<T>.size
         values.resize(start + header.totalCount * size)

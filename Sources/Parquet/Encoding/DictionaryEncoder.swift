@@ -14,6 +14,8 @@ public struct DictionaryEncoder {
     var values = ByteBuffer()
     var offsets: ContiguousArray<Int32> = [0]
     var hashes: ContiguousArray<UInt64> = []
+    /// For widths up to 8: each entry's bytes as an integer, so a probe compares one word.
+    var keys: ContiguousArray<UInt64> = []
     var slots: ContiguousArray<Int32> = ContiguousArray(repeating: 0, count: 1024)
 
     public init(width: Int?) {
@@ -32,9 +34,23 @@ public struct DictionaryEncoder {
         guard let width, let base = input.baseAddress else { return }
         let n = input.count / width
         indices.reserveCapacity(indices.count + n)
+        switch width {
+        case 8: for i in 0..<n { indices.append(insert(key: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self), base + i * 8)) }
+        case 4: for i in 0..<n { indices.append(insert(key: UInt64(base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)), base + i * 4)) }
+        default: insertGeneric(base, count: n, width: width, into: &indices)
+        }
+    }
+
+    mutating func insertGeneric(_ base: UnsafeRawPointer, count n: Int, width: Int, into indices: inout ContiguousArray<UInt32>) {
         for i in 0..<n {
             let value = UnsafeRawBufferPointer(start: base + i * width, count: width)
-            indices.append(insert(value, hash: Self.hash(value)))
+            if width <= 8 {
+                var key: UInt64 = 0
+                for j in 0..<width { key |= UInt64(value[j]) << UInt64(8 * j) }
+                indices.append(insert(key: key, value.baseAddress!))
+            } else {
+                indices.append(insert(value, hash: Self.hash(value)))
+            }
         }
     }
 
@@ -75,6 +91,28 @@ public struct DictionaryEncoder {
         self = DictionaryEncoder(width: width)
     }
 
+    /// Fixed widths up to 8 bytes: `key` is the value as an integer, `value` points at its bytes.
+    @inline(__always)
+    mutating func insert(key: UInt64, _ value: UnsafeRawPointer) -> UInt32 {
+        let hash = Self.mix(key)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot]) - 1
+            if entry < 0 { break }
+            if keys[entry] == key { return UInt32(entry) }
+            slot = (slot + 1) & mask
+        }
+        keys.append(key)
+        return add(UnsafeRawBufferPointer(start: value, count: width!), hash: hash, slot: slot)
+    }
+
+    static func mix(_ key: UInt64) -> UInt64 {
+        var h = key &* 0x9E37_79B9_7F4A_7C15
+        h ^= h >> 32
+        return h &* 0xBF58_476D_1CE4_E5B9 ^ (h >> 29)
+    }
+
     mutating func insert(_ value: UnsafeRawBufferPointer, hash: UInt64) -> UInt32 {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -84,6 +122,11 @@ public struct DictionaryEncoder {
             if hashes[entry] == hash && entryEquals(entry, value) { return UInt32(entry) }
             slot = (slot + 1) & mask
         }
+        return add(value, hash: hash, slot: slot)
+    }
+
+    /// Stores a new entry in the empty `slot`.
+    mutating func add(_ value: UnsafeRawBufferPointer, hash: UInt64, slot: Int) -> UInt32 {
         let entry = hashes.count
         hashes.append(hash)
         values.append(raw: value)

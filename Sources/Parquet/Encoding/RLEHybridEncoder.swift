@@ -1,20 +1,18 @@
 /// Encoder of the RLE/bit-packed hybrid. Values are looked at in groups of 8: a group of 8 equal values
-/// starts (or extends) an RLE run, any other group is appended to the open bit-packed run. A bit-packed run
-/// holds at most 63 groups so its header stays one byte, which is written once the run closes.
+/// starts (or extends) an RLE run, any other group joins the open bit-packed run. A bit-packed run holds at
+/// most 63 groups so its header stays one byte; its values wait in `packed` and are packed in one pass when
+/// the run closes.
 
 import Columnar
+
 public struct RLEHybridEncoder {
     public let bitWidth: Int
-    @usableFromInline var out = ByteBuffer()
-    /// Values of the current, incomplete group.
-    @usableFromInline var buffered: [UInt64] = Array(repeating: 0, count: 8)
-    @usableFromInline var bufferedCount = 0
-    /// The value being repeated and how many times in a row it has been seen (since the last packed group).
-    @usableFromInline var repeatValue: UInt32 = 0
-    @usableFromInline var repeatCount = 0
-    /// Groups in the open bit-packed run, and where its header byte is reserved (-1 when none is open).
-    @usableFromInline var packedGroups = 0
-    @usableFromInline var headerOffset = -1
+    var out = ByteBuffer()
+    /// Values of the open bit-packed run, the last (incomplete) group included.
+    var packed = ContiguousArray<UInt64>()
+    /// The value being repeated and how often in a row it has been seen since the last packed group.
+    var repeatValue: UInt32 = 0
+    var repeatCount = 0
 
     static let maxGroupsPerRun = 63
 
@@ -22,6 +20,7 @@ public struct RLEHybridEncoder {
     public init(bitWidth: Int) {
         precondition((0...32).contains(bitWidth), "RLE bit width \(bitWidth) outside 0...32")
         self.bitWidth = bitWidth
+        packed.reserveCapacity(Self.maxGroupsPerRun * 8)
     }
 
     /// The smallest bit width that holds `maxValue`.
@@ -29,19 +28,19 @@ public struct RLEHybridEncoder {
         maxValue == 0 ? 0 : 64 - maxValue.leadingZeroBitCount
     }
 
+    @inline(__always)
     public mutating func append(_ value: UInt32) {
         if value == repeatValue && repeatCount > 0 {
             repeatCount += 1
             // Past 8, the run is already RLE and nothing needs buffering.
             if repeatCount > 8 { return }
         } else {
-            if repeatCount >= 8 { flushRepeatedRun() }
+            if repeatCount >= 8 { writeRepeatedRun() }
             repeatCount = 1
             repeatValue = value
         }
-        buffered[bufferedCount] = UInt64(value)
-        bufferedCount += 1
-        if bufferedCount == 8 { flushGroup() }
+        packed.append(UInt64(value))
+        if packed.count & 7 == 0 { groupComplete() }
     }
 
     public mutating func append(contentsOf values: UnsafeBufferPointer<UInt32>) {
@@ -63,59 +62,47 @@ public struct RLEHybridEncoder {
         self = RLEHybridEncoder(bitWidth: bitWidth)
     }
 
-    /// Size of the output so far (for page size decisions), not counting buffered values.
+    /// Size of the output so far (for page size decisions), not counting values still buffered.
     public var encodedByteCount: Int { out.count }
 
-    mutating func flushGroup() {
+    mutating func groupComplete() {
         if repeatCount >= 8 {
-            // The 8 buffered values are all equal: they become an RLE run, which closes any packed run.
-            bufferedCount = 0
-            if packedGroups > 0 { closePackedRun() }
+            // The last 8 values are all equal: they become an RLE run, which closes the packed run before them.
+            packed.removeLast(8)
+            if !packed.isEmpty { writePackedRun() }
             return
         }
-        if headerOffset < 0 {
-            headerOffset = out.count
-            out.append(UInt8(0))
-        }
-        buffered.withUnsafeBufferPointer { BitPacker.packGroup($0.baseAddress!, bitWidth: bitWidth, into: &out) }
-        packedGroups += 1
-        bufferedCount = 0
         repeatCount = 0
-        if packedGroups == Self.maxGroupsPerRun { closePackedRun() }
+        if packed.count == Self.maxGroupsPerRun * 8 { writePackedRun() }
     }
 
-    mutating func closePackedRun() {
-        let header = UInt8(truncatingIfNeeded: packedGroups << 1 | 1)
-        out.withUnsafeMutableBufferPointer(as: UInt8.self) { $0[headerOffset] = header }
-        headerOffset = -1
-        packedGroups = 0
+    mutating func writePackedRun() {
+        let groups = packed.count / 8
+        out.append(UInt8(truncatingIfNeeded: groups << 1 | 1))
+        packed.withUnsafeBufferPointer { BitPacker.pack($0.baseAddress!, count: groups * 8, bitWidth: bitWidth, into: &out) }
+        packed.removeAll(keepingCapacity: true)
     }
 
-    mutating func flushRepeatedRun() {
+    mutating func writeRepeatedRun() {
         out.appendULEB128(UInt64(repeatCount) << 1)
         var value = repeatValue
         for _ in 0..<(bitWidth + 7) / 8 {
             out.append(UInt8(truncatingIfNeeded: value))
             value >>= 8
         }
-        bufferedCount = 0
         repeatCount = 0
     }
 
     mutating func flushAll() {
-        guard packedGroups > 0 || repeatCount > 0 || bufferedCount > 0 else { return }
-        let allRepeated = packedGroups == 0 && (repeatCount == bufferedCount || bufferedCount == 0)
-        if repeatCount > 0 && allRepeated {
-            flushRepeatedRun()
-            return
-        }
-        if bufferedCount > 0 {
+        if repeatCount >= 8 || (repeatCount > 0 && packed.count == repeatCount) {
+            // Only repeats are pending: one RLE run.
+            packed.removeAll(keepingCapacity: true)
+            writeRepeatedRun()
+        } else if !packed.isEmpty {
             // Pad the last group with zeros; the reader stops at its value count.
-            for i in bufferedCount..<8 { buffered[i] = 0 }
-            repeatCount = 0
-            flushGroup()
+            while packed.count & 7 != 0 { packed.append(0) }
+            writePackedRun()
         }
-        if packedGroups > 0 { closePackedRun() }
         repeatCount = 0
     }
 }

@@ -15,6 +15,8 @@ public struct ColumnDescriptor: Sendable, Hashable {
     public let logicalType: LogicalType?
     /// The Columnar type the leaf's values decode to.
     public let dataType: DataType
+    /// The leaf's schema element as the footer has it.
+    public let element: SchemaElement
     /// The top-level field this leaf belongs to.
     public internal(set) var topLevelIndex = 0
 
@@ -32,6 +34,7 @@ public struct ColumnDescriptor: Sendable, Hashable {
         repetition = element.repetitionType ?? .required
         convertedType = element.convertedType
         logicalType = element.logicalType
+        self.element = element
         if physical == .fixedLenByteArray {
             guard let length = element.typeLength, length > 0 else {
                 throw ParquetError(.corrupt, "FIXED_LEN_BYTE_ARRAY column '\(path.joined(separator: "."))' has type_length \(element.typeLength.map(String.init) ?? "unset")")

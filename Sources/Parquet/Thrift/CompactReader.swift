@@ -95,6 +95,26 @@ public struct CompactReader {
     }
 
     private mutating func readVarintSlow() throws -> UInt64 {
+        if buffer.count &- position >= 10 {
+            // No bounds checks needed: a valid varint is at most 10 bytes.
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            var p = position
+            while shift < 63 {
+                let byte = buffer[p]
+                p &+= 1
+                result |= UInt64(byte & 0x7F) << shift
+                if byte < 0x80 {
+                    position = p
+                    return result
+                }
+                shift &+= 7
+            }
+        }
+        return try readVarintChecked()
+    }
+
+    private mutating func readVarintChecked() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         var p = position
@@ -206,12 +226,19 @@ public struct CompactReader {
         return seen
     }
 
+    @inline(__always)
     mutating func enter(_ what: StaticString) throws {
-        guard depth < Self.maxDepth else { throw corrupt("Thrift \(what) nested deeper than \(Self.maxDepth)") }
+        guard depth < Self.maxDepth else { throw depthError(what) }
         depth &+= 1
     }
 
+    private func depthError(_ what: StaticString) -> ParquetError {
+        corrupt("Thrift \(what) nested deeper than \(Self.maxDepth)")
+    }
+
+    @inline(__always)
     mutating func leave() { depth &-= 1 }
+
 
     /// A list or set header: element type and count (bounded by the remaining bytes, one byte per element).
     public mutating func readListHeader() throws -> (elementType: CompactType, count: Int) {
@@ -232,7 +259,7 @@ public struct CompactReader {
     public mutating func readList<T>(
         _ field: FieldHeader, _ element: (inout CompactReader, CompactType) throws -> T
     ) throws -> [T] {
-        try expect(field, .list, .set)
+        guard field.type == .list || field.type == .set else { throw WireTypeMismatch() }
         try enter("list")
         let (type, count) = try readListHeader()
         var result: [T] = []
@@ -242,12 +269,11 @@ public struct CompactReader {
         return result
     }
 
-    /// Throws unless `field` has one of the wire types (bool fields: pass `.boolTrue` for either). Nothing
-    /// has been consumed then, so `readStruct` skips the field.
-    public func expect(_ field: FieldHeader, _ types: CompactType...) throws {
-        var actual = field.type
-        if actual == .boolFalse { actual = .boolTrue }
-        guard types.contains(actual) else { throw WireTypeMismatch() }
+    /// Throws unless `field` has wire type `type`. Nothing has been consumed then, so `readStruct` skips
+    /// the field.
+    @inline(__always)
+    public func expect(_ field: FieldHeader, _ type: CompactType) throws {
+        guard field.type == type else { throw WireTypeMismatch() }
     }
 }
 
@@ -255,8 +281,14 @@ public struct CompactReader {
 struct WireTypeMismatch: Error {}
 
 /// Field ids seen while decoding a struct, to check the required ones.
-public struct SeenFields: Sendable {
+public struct SeenFields: Sendable, ExpressibleByArrayLiteral {
     private var bits: UInt64 = 0
+
+    public init() {}
+
+    public init(arrayLiteral ids: Int16...) {
+        for id in ids { insert(id) }
+    }
 
     @inline(__always)
     mutating func insert(_ id: Int16) {
@@ -265,10 +297,11 @@ public struct SeenFields: Sendable {
 
     public func contains(_ id: Int16) -> Bool { id >= 0 && id < 64 && bits & (1 << UInt64(id)) != 0 }
 
-    /// Throws naming the first required field that was missing.
-    func require(_ ids: [Int16], in name: StaticString, _ reader: CompactReader) throws {
-        for id in ids where !contains(id) {
-            throw reader.corrupt("\(name) is missing required field \(id)")
-        }
+    /// Throws naming the lowest-numbered field of `required` that was not seen.
+    @inline(__always)
+    func require(_ required: SeenFields, in name: StaticString, _ reader: CompactReader) throws {
+        let missing = required.bits & ~bits
+        guard missing != 0 else { return }
+        throw reader.corrupt("\(name) is missing required field \(missing.trailingZeroBitCount)")
     }
 }

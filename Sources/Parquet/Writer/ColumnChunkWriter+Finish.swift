@@ -18,7 +18,7 @@ extension ColumnChunkWriter {
         } else {
             entries.buffer.withUnsafeBytes { PlainEncoder.encodeFixedWidth($0, into: &raw) }
         }
-        let body = raw.count > 0 ? try compressor.compress(raw) : raw
+        let body = try compressor.compress(raw)
         var header = PageHeader()
         header.type = .dictionaryPage
         guard let uncompressed = Int32(exactly: raw.count), let compressed = Int32(exactly: body.count) else {

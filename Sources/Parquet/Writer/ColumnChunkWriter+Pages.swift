@@ -30,7 +30,7 @@ extension ColumnChunkWriter {
             header.dataPageHeader = h
         } else {
             // v2: levels stay uncompressed in front of the (compressed) values.
-            let compressed = values.count > 0 ? try compressor.compress(values) : values
+            let compressed = try compressor.compress(values)
             body = repetition
             definition.withUnsafeBytes { body.append(raw: $0) }
             compressed.withUnsafeBytes { body.append(raw: $0) }

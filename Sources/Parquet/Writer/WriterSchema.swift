@@ -164,17 +164,16 @@ struct WriterSchema: Sendable {
             e.convertedType = .date
             result = (.int32, 0, .signed)
         case .time(let unit):
+            // A time of day with no zone, as pyarrow writes it; legacy TIME_* would claim UTC, so none is set.
             switch unit {
             case .millisecond:
-                e.logicalType = .time(isAdjustedToUTC: true, unit: .millis)
-                e.convertedType = .timeMillis
+                e.logicalType = .time(isAdjustedToUTC: false, unit: .millis)
                 result = (.int32, 0, .signed)
             case .microsecond:
-                e.logicalType = .time(isAdjustedToUTC: true, unit: .micros)
-                e.convertedType = .timeMicros
+                e.logicalType = .time(isAdjustedToUTC: false, unit: .micros)
                 result = (.int64, 0, .signed)
             case .nanosecond:
-                e.logicalType = .time(isAdjustedToUTC: true, unit: .nanos)
+                e.logicalType = .time(isAdjustedToUTC: false, unit: .nanos)
                 result = (.int64, 0, .signed)
             case .second:
                 throw ParquetError(.invalidArgument,
