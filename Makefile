@@ -8,6 +8,11 @@ PY := $(VENV)/bin/python
 SLUICE ?= .build/debug/sluice
 SLUICE_RELEASE := .build/release/sluice
 
+# Runs a command with the SeaweedFS test server started (scripts/s3-server.sh, when present) and always stops
+# it afterwards; the command's exit status is kept.
+WITH_S3 := bash -c 'if [ -f scripts/s3-server.sh ]; then bash scripts/s3-server.sh start || exit 1; \
+	trap "bash scripts/s3-server.sh stop" EXIT; fi; "$$@"' with-s3
+
 .PHONY: deps build release test test-long interop interop-long run bench bench-kernels clean
 
 deps:
@@ -19,9 +24,10 @@ build: deps
 release: deps
 	swift build -c release
 
-# Unit and conformance tests, then the Python interop checks. Fails when any of them fails.
+# Unit and conformance tests (with the local S3 server up for the Storage tests), then the Python interop
+# checks. Fails when any of them fails.
 test: build
-	swift test
+	$(WITH_S3) swift test
 	$(MAKE) --no-print-directory interop
 
 interop:
@@ -30,7 +36,7 @@ interop:
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
 test-long: build
-	SLUICE_LONG_TESTS=1 swift test
+	$(WITH_S3) env SLUICE_LONG_TESTS=1 swift test
 	$(MAKE) --no-print-directory interop-long
 
 interop-long:

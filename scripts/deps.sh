@@ -14,6 +14,7 @@ check /usr/include/brotli/decode.h libbrotli-dev
 check /usr/include/histedit.h libedit-dev
 check /usr/bin/time time
 command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v curl >/dev/null || need+=(curl)
 command -v python3 >/dev/null || need+=(python3 python3-venv)
 
 if [ ${#need[@]} -gt 0 ]; then
