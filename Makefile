@@ -27,12 +27,16 @@ release: deps
 # Unit and conformance tests (with the local S3 server up for the Storage tests), then the Python interop
 # checks. Fails when any of them fails.
 test: build
-	$(WITH_S3) swift test
-	$(MAKE) --no-print-directory interop
+	@failed=""; \
+	$(WITH_S3) swift test || failed="$$failed swift-test"; \
+	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; echo "make test: all passed"
 
 interop:
-	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE)
-	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE)
+	@status=0; \
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	exit $$status
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
 test-long: build
@@ -40,8 +44,10 @@ test-long: build
 	$(MAKE) --no-print-directory interop-long
 
 interop-long:
-	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4
-	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE)
+	@status=0; \
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	exit $$status
 
 run: release
 	$(SLUICE_RELEASE) --help
