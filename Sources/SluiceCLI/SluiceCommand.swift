@@ -8,5 +8,5 @@ struct SluiceCommand: ParsableCommand {
         commandName: "sluice",
         abstract: "Sluice: Hudi-compatible lakehouse tables, Parquet tools and SQL, without a JVM.",
         version: SluiceVersion.string,
-        subcommands: [ParquetCommand.self])
+        subcommands: [ParquetCommand.self, DoctorCommand.self])
 }
