@@ -9,8 +9,10 @@ SLUICE ?= .build/debug/sluice
 SLUICE_RELEASE := .build/release/sluice
 
 # Runs a command with the SeaweedFS test server started (scripts/s3-server.sh, when present) and always stops
-# it afterwards; the command's exit status is kept.
-WITH_S3 := bash -c 'if [ -f scripts/s3-server.sh ]; then bash scripts/s3-server.sh start || exit 1; \
+# it afterwards; the command's exit status is kept. S3_TEST_PORT moves it off 8333 (it also takes the next
+# three ports and each +10000).
+S3_TEST_PORT ?= 8333
+WITH_S3 := bash -c 'if [ -f scripts/s3-server.sh ]; then bash scripts/s3-server.sh start $(S3_TEST_PORT) || exit 1; \
 	trap "bash scripts/s3-server.sh stop" EXIT; fi; "$$@"' with-s3
 
 .PHONY: deps build release test test-long interop interop-long run bench bench-kernels clean
