@@ -4,14 +4,14 @@ import Parquet
 
 /// Decode and encode kernels of the Parquet module, on in-memory inputs built once per benchmark:
 /// RLE/bit-packed hybrid decode, PLAIN decode, dictionary gather, snappy round trip, and the writer
-/// encoding an int64 + string batch. Throughput is in values (or bytes) per second.
+/// encoding an int64 + string batch. One iteration processes the whole input named in the benchmark.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3), maxIterations: 200)
-    let count = 1 << 20
+    let count = Inputs.count
 
-    Benchmark("RLE hybrid decode, bit width 3, 1M values", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let encoded = Inputs.rleHybrid(count: count, bitWidth: 3)
+    Benchmark("RLE hybrid decode, bit width 3, 1M values") { benchmark in
+        let encoded = Inputs.rle
         var output = [UInt32](repeating: 0, count: count)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -23,8 +23,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("PLAIN decode INT64, 1M values", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let page = Inputs.int64Page(count: count)
+    Benchmark("PLAIN decode INT64, 1M values") { benchmark in
+        let page = Inputs.int64s
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             var values = ByteBuffer(capacity: count * 8)
@@ -33,8 +33,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("PLAIN decode BYTE_ARRAY, 1M strings", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let page = Inputs.byteArrayPage(count: count)
+    Benchmark("PLAIN decode BYTE_ARRAY, 1M strings") { benchmark in
+        let page = Inputs.byteArrays
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             var bytes = ByteBuffer()
@@ -44,8 +44,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Dictionary gather INT64, 1k entries, 1M values", configuration: .init(scalingFactor: .mega)) { benchmark in
-        let (section, dictionary) = Inputs.dictionaryPage(count: count, entries: 1000)
+    Benchmark("Dictionary gather INT64, 1k entries, 1M values") { benchmark in
+        let (section, dictionary) = Inputs.dictionary
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             var values = ByteBuffer(capacity: count * 8)
@@ -58,8 +58,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Snappy round trip, 1 MiB page", configuration: .init(scalingFactor: .one)) { benchmark in
-        let page = Inputs.int64Page(count: 1 << 17)
+    Benchmark("Snappy round trip, 1 MiB page") { benchmark in
+        let page = Inputs.snappyPage
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let compressed = try page.withUnsafeBytes { try PageCompression.compress(.snappy, $0) }
@@ -70,8 +70,8 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Writer encode int64 + string, 256k rows, snappy", configuration: .init(scalingFactor: .kilo)) { benchmark in
-        let batch = Inputs.batch(rows: 1 << 18)
+    Benchmark("Writer encode int64 + string, 256k rows, snappy") { benchmark in
+        let batch = Inputs.writerBatch
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
             let writer = try ParquetWriter(sink: MemorySink(), schema: batch.schema)
@@ -81,8 +81,16 @@ let benchmarks: @Sendable () -> Void = {
     }
 }
 
-/// Deterministic inputs (a fixed linear congruential sequence), built outside the measured region.
+/// Deterministic inputs (a fixed linear congruential sequence), built once, outside the measured region.
 enum Inputs {
+    static let count = 1 << 20
+    static let rle = rleHybrid(count: count, bitWidth: 3)
+    static let int64s = int64Page(count: count)
+    static let byteArrays = byteArrayPage(count: count)
+    static let dictionary = dictionaryPage(count: count, entries: 1000)
+    static let snappyPage = int64Page(count: 1 << 17)
+    static let writerBatch = batch(rows: 1 << 18)
+
     static func sequence(_ count: Int, seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> [UInt64] {
         var state = seed
         return (0..<count).map { _ in
