@@ -161,7 +161,7 @@ def compare_tables(expected, got, check_types):
 def duckdb_read(path):
     con = duckdb.connect()
     con.execute("SET threads TO 1")
-    return con.execute("SELECT * FROM read_parquet(?)", [path]).to_arrow_table()
+    return con.sql("SELECT * FROM read_parquet($path)", params={"path": path}).to_arrow_table()
 
 
 def run_seed(sluice, seed, rows, work, tally):
