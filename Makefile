@@ -32,7 +32,7 @@ test: build
 	@failed=""; \
 	$(WITH_S3) swift test || failed="$$failed swift-test"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
-	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; echo "make test: all passed"
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 
 interop:
 	@status=0; \
