@@ -1,9 +1,21 @@
-# Sluice build entry points. `make run` and `make test` are the two set-up commands.
+# Sluice build entry points. On a fresh Debian/Ubuntu machine `make run` and `make test` are the two set-up
+# commands: both install what is missing first (scripts/deps.sh).
 SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
 VENV := .venv
 PY := $(VENV)/bin/python
+# The CLI the interop checks drive; a debug build is plenty for their small files.
+SLUICE ?= .build/debug/sluice
+SLUICE_RELEASE := .build/release/sluice
 
-.PHONY: deps build release test test-long run bench clean
+# Runs a command with the SeaweedFS test server started (scripts/s3-server.sh, when present) and always stops
+# it afterwards; the command's exit status is kept. S3_TEST_PORT moves it off 8333 (it also takes the next
+# three ports and each +10000).
+S3_TEST_PORT ?= 8333
+WITH_S3 := bash -c 'if [ -f scripts/s3-server.sh ]; then bash scripts/s3-server.sh start $(S3_TEST_PORT) || exit 1; \
+	trap "bash scripts/s3-server.sh stop" EXIT; fi; "$$@"' with-s3
+
+.PHONY: deps build release test test-long interop interop-long run bench bench-kernels clean
 
 deps:
 	@bash scripts/deps.sh
@@ -14,9 +26,41 @@ build: deps
 release: deps
 	swift build -c release
 
-test: deps
-	swift build
-	swift test
+# Unit and conformance tests (with the local S3 server up for the Storage tests), then the Python interop
+# checks. Fails when any of them fails.
+test: build
+	@failed=""; \
+	$(WITH_S3) swift test || failed="$$failed swift-test"; \
+	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
+
+interop:
+	@status=0; \
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	exit $$status
+
+# Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
+test-long: build
+	$(WITH_S3) env SLUICE_LONG_TESTS=1 swift test
+	$(MAKE) --no-print-directory interop-long
+
+interop-long:
+	@status=0; \
+	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
+	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	exit $$status
 
 run: release
-	.build/release/sluice --help
+	$(SLUICE_RELEASE) --help
+
+# Comparisons against pyarrow and DuckDB (release build). Not part of `test`.
+bench: release
+	@for script in Benchmarks/compare/*.sh; do echo "== $$script"; bash "$$script"; done
+
+# The package-benchmark kernel suite (nested package in Benchmarks/).
+bench-kernels: deps
+	cd Benchmarks && swift package --disable-sandbox benchmark
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Times Sluice against pyarrow and DuckDB on one Parquet file (see parquet.sh) and prints ratios.
+
+Each measurement is the best of --runs. Sluice runs as a process (`sluice parquet scan|convert`), so its times
+include process start (milliseconds); pyarrow and DuckDB are timed in-process around the call alone.
+Encode is measured as a whole rewrite on both sides (Sluice convert = decode + encode; pyarrow = read_table +
+write_table), and as encode alone (Sluice convert minus Sluice scan, vs pyarrow write_table)."""
+import argparse
+import os
+import re
+import subprocess
+import time
+
+import duckdb
+import pyarrow.parquet as pq
+
+
+def best(runs, fn):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def sluice(*args):
+    subprocess.run(list(args), check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+
+def peak_rss_mib(cmd):
+    """Peak resident set of `cmd` from GNU time's -v report."""
+    p = subprocess.run(["/usr/bin/time", "-v"] + cmd, capture_output=True, text=True, check=True)
+    kib = re.search(r"Maximum resident set size \(kbytes\): (\d+)", p.stderr)
+    return int(kib.group(1)) / 1024 if kib else float("nan")
+
+
+def duckdb_decode(path):
+    con = duckdb.connect()
+    con.execute("SET threads TO 1")
+    # Materialize every column into DuckDB's own storage: its full decode, with no Arrow conversion.
+    con.execute("CREATE TEMP TABLE t AS SELECT * FROM read_parquet(?)", [path])
+    con.close()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--sluice", required=True)
+    ap.add_argument("--input", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    meta = pq.ParquetFile(a.input).metadata
+    print("input: %s (%d rows, %d row groups, %.0f MiB)" % (
+        a.input, meta.num_rows, meta.num_row_groups, os.path.getsize(a.input) / 2**20))
+    rows = []
+
+    def row(what, seconds, peer=None, peer_seconds=None):
+        ratio = "" if peer is None else "%.2fx %s" % (seconds / peer_seconds, peer)
+        rows.append((what, seconds, ratio))
+        print("  %-42s %8.3f s   %s" % (what, seconds, ratio), flush=True)
+
+    print("decode, best of %d:" % a.runs)
+    t_scan = best(a.runs, lambda: sluice(a.sluice, "parquet", "scan", a.input))
+    t_pa_read = best(a.runs, lambda: pq.read_table(a.input, use_threads=False))
+    t_duck = best(a.runs, lambda: duckdb_decode(a.input))
+    row("pyarrow read_table (1 thread)", t_pa_read)
+    row("duckdb read_parquet (1 thread)", t_duck)
+    row("sluice parquet scan", t_scan, "pyarrow", t_pa_read)
+    row("sluice parquet scan", t_scan, "duckdb", t_duck)
+
+    table = pq.read_table(a.input, use_threads=False)
+    for codec in ("snappy", "zstd"):
+        out_sluice = os.path.join(a.work, "lineitem.sluice.%s.parquet" % codec)
+        out_pa = os.path.join(a.work, "lineitem.pyarrow.%s.parquet" % codec)
+        print("encode %s, best of %d:" % (codec, a.runs))
+        t_convert = best(a.runs, lambda: sluice(a.sluice, "parquet", "convert", a.input, out_sluice, "--codec", codec))
+        t_pa_write = best(a.runs, lambda: pq.write_table(table, out_pa, compression=codec))
+        t_pa_rewrite = t_pa_read + t_pa_write
+        row("pyarrow write_table", t_pa_write)
+        row("pyarrow read_table + write_table", t_pa_rewrite)
+        row("sluice parquet convert (decode + encode)", t_convert, "pyarrow read+write", t_pa_rewrite)
+        row("sluice encode alone (convert - scan)", max(t_convert - t_scan, 1e-9), "pyarrow write_table", t_pa_write)
+        print("  sizes: sluice %.1f MiB, pyarrow %.1f MiB" % (
+            os.path.getsize(out_sluice) / 2**20, os.path.getsize(out_pa) / 2**20))
+
+    rss = peak_rss_mib([a.sluice, "parquet", "scan", a.input])
+    print("peak RSS of sluice parquet scan: %.0f MiB (target < 1024 MiB)" % rss)
+
+
+if __name__ == "__main__":
+    main()
