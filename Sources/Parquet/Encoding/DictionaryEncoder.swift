@@ -36,10 +36,48 @@ public struct DictionaryEncoder {
         let n = input.count / width
         indices.reserveCapacity(indices.count + n)
         switch width {
-        case 8: for i in 0..<n { indices.append(insert(key: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self), base + i * 8)) }
-        case 4: for i in 0..<n { indices.append(insert(key: UInt64(base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)), base + i * 4)) }
+        case 8: insertWords(base, count: n, width: 8, into: &indices) { base.loadUnaligned(fromByteOffset: $0 &* 8, as: UInt64.self) }
+        case 4: insertWords(base, count: n, width: 4, into: &indices) { UInt64(base.loadUnaligned(fromByteOffset: $0 &* 4, as: UInt32.self)) }
         default: insertGeneric(base, count: n, width: width, into: &indices)
         }
+    }
+
+    /// The 4- and 8-byte loop: the table is grown up front for `n` new entries, so probes run on a raw
+    /// pointer with no growth check inside.
+    @inline(__always)
+    mutating func insertWords(
+        _ base: UnsafeRawPointer, count n: Int, width: Int, into indices: inout ContiguousArray<UInt32>, _ key: (Int) -> UInt64
+    ) {
+        while (hashes.count &+ n) &* 2 > slots.count { grow() }
+        var table = slots
+        slots = []
+        table.withUnsafeMutableBufferPointer { t in
+            let slot0 = t.baseAddress!
+            let mask = t.count &- 1
+            for i in 0..<n {
+                let k = key(i)
+                let hash = Self.mix(k)
+                let tag = hash & Self.tagMask
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                var found = -1
+                while true {
+                    let content = slot0[slot]
+                    if content == 0 { break }
+                    let entry = Int(truncatingIfNeeded: content & Self.entryMask) &- 1
+                    if content & Self.tagMask == tag && keys[entry] == k { found = entry; break }
+                    slot = (slot &+ 1) & mask
+                }
+                if found < 0 {
+                    found = hashes.count
+                    hashes.append(hash)
+                    keys.append(k)
+                    values.append(raw: UnsafeRawBufferPointer(start: base + i &* width, count: width))
+                    slot0[slot] = tag | UInt64(found &+ 1)
+                }
+                indices.append(UInt32(truncatingIfNeeded: found))
+            }
+        }
+        slots = table
     }
 
     mutating func insertGeneric(_ base: UnsafeRawPointer, count n: Int, width: Int, into indices: inout ContiguousArray<UInt32>) {
@@ -83,9 +121,7 @@ public struct DictionaryEncoder {
     public static func encodeIndices(_ indices: UnsafeBufferPointer<UInt32>, dictionarySize: Int, into sink: inout ByteBuffer) {
         let bitWidth = max(1, RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1)))
         sink.append(UInt8(bitWidth))
-        var encoder = RLEHybridEncoder(bitWidth: bitWidth)
-        encoder.append(contentsOf: indices)
-        encoder.finish(into: &sink)
+        RLEHybridEncoder.encode(indices, bitWidth: bitWidth, into: &sink)
     }
 
     /// Forgets every value (after the writer has flushed a dictionary page, for the next column chunk).
