@@ -36,10 +36,52 @@ public struct DictionaryEncoder {
         let n = input.count / width
         indices.reserveCapacity(indices.count + n)
         switch width {
-        case 8: for i in 0..<n { indices.append(insert(key: base.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self), base + i * 8)) }
-        case 4: for i in 0..<n { indices.append(insert(key: UInt64(base.loadUnaligned(fromByteOffset: i * 4, as: UInt32.self)), base + i * 4)) }
+        case 8: insertWords(base, count: n, width: 8, into: &indices) { base.loadUnaligned(fromByteOffset: $0 &* 8, as: UInt64.self) }
+        case 4: insertWords(base, count: n, width: 4, into: &indices) { UInt64(base.loadUnaligned(fromByteOffset: $0 &* 4, as: UInt32.self)) }
         default: insertGeneric(base, count: n, width: width, into: &indices)
         }
+    }
+
+    /// The 4- and 8-byte loop: the table is grown up front for `n` new entries, so probes run on a raw
+    /// pointer with no growth check inside.
+    @inline(__always)
+    mutating func insertWords(
+        _ base: UnsafeRawPointer, count n: Int, width: Int, into indices: inout ContiguousArray<UInt32>, _ key: (Int) -> UInt64
+    ) {
+        while (hashes.count &+ n) &* 2 > slots.count { grow() }
+        var table = slots
+        slots = []
+        let first = indices.count
+        indices.append(contentsOf: repeatElement(0, count: n))
+        indices.withUnsafeMutableBufferPointer { out in
+            table.withUnsafeMutableBufferPointer { t in
+                let slot0 = t.baseAddress!
+                let mask = t.count &- 1
+                for i in 0..<n {
+                    let k = key(i)
+                    let hash = Self.mix(k)
+                    let tag = hash & Self.tagMask
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    var found = -1
+                    while true {
+                        let content = slot0[slot]
+                        if content == 0 { break }
+                        let entry = Int(truncatingIfNeeded: content & Self.entryMask) &- 1
+                        if content & Self.tagMask == tag && keys[entry] == k { found = entry; break }
+                        slot = (slot &+ 1) & mask
+                    }
+                    if found < 0 {
+                        found = hashes.count
+                        hashes.append(hash)
+                        keys.append(k)
+                        values.append(raw: UnsafeRawBufferPointer(start: base + i &* width, count: width))
+                        slot0[slot] = tag | UInt64(found &+ 1)
+                    }
+                    out[first &+ i] = UInt32(truncatingIfNeeded: found)
+                }
+            }
+        }
+        slots = table
     }
 
     mutating func insertGeneric(_ base: UnsafeRawPointer, count n: Int, width: Int, into indices: inout ContiguousArray<UInt32>) {
@@ -83,9 +125,7 @@ public struct DictionaryEncoder {
     public static func encodeIndices(_ indices: UnsafeBufferPointer<UInt32>, dictionarySize: Int, into sink: inout ByteBuffer) {
         let bitWidth = max(1, RLEHybridEncoder.bitWidth(forMaxValue: UInt64(max(dictionarySize, 1) - 1)))
         sink.append(UInt8(bitWidth))
-        var encoder = RLEHybridEncoder(bitWidth: bitWidth)
-        encoder.append(contentsOf: indices)
-        encoder.finish(into: &sink)
+        RLEHybridEncoder.encode(indices, bitWidth: bitWidth, into: &sink)
     }
 
     /// Forgets every value (after the writer has flushed a dictionary page, for the next column chunk).
@@ -142,12 +182,19 @@ public struct DictionaryEncoder {
         return UInt32(entry)
     }
 
+    @inline(__always)
     func entryEquals(_ entry: Int, _ value: UnsafeRawBufferPointer) -> Bool {
-        values.withUnsafeBytes { all in
-            let range = width.map { entry * $0..<(entry + 1) * $0 } ?? Int(offsets[entry])..<Int(offsets[entry + 1])
-            guard range.count == value.count else { return false }
-            return Self.bytesEqual(UnsafeRawBufferPointer(rebasing: all[range]), value)
+        let start: Int, count: Int
+        if let width {
+            start = entry &* width
+            count = width
+        } else {
+            start = Int(offsets[entry])
+            count = Int(offsets[entry &+ 1]) &- start
         }
+        guard count == value.count else { return false }
+        guard count > 0 else { return true }
+        return values.withUnsafeBytes { Self.bytesEqual($0.baseAddress! + start, value.baseAddress!, count) }
     }
 
     static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
@@ -165,18 +212,23 @@ public struct DictionaryEncoder {
         slots = fresh
     }
 
-    static func bytesEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+    /// `n` bytes at `a` and `b` equal: 8-byte words, then at most one 4-, 2- and 1-byte load.
+    @inline(__always)
+    static func bytesEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
         var i = 0
-        let n = a.count
-        while i + 8 <= n {
+        while i &+ 8 <= n {
             if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) { return false }
-            i += 8
+            i &+= 8
         }
-        while i < n {
-            if a[i] != b[i] { return false }
-            i += 1
+        if n &- i >= 4 {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt32.self) != b.loadUnaligned(fromByteOffset: i, as: UInt32.self) { return false }
+            i &+= 4
         }
-        return true
+        if n &- i >= 2 {
+            if a.loadUnaligned(fromByteOffset: i, as: UInt16.self) != b.loadUnaligned(fromByteOffset: i, as: UInt16.self) { return false }
+            i &+= 2
+        }
+        return i == n || a.load(fromByteOffset: i, as: UInt8.self) == b.load(fromByteOffset: i, as: UInt8.self)
     }
 
     /// A fast 64-bit hash of the bytes: 8-byte words folded with multiply-xorshift, then finalized.
@@ -190,8 +242,20 @@ public struct DictionaryEncoder {
             i += 8
         }
         if i < n {
+            // The last 1...7 bytes in at most three loads (4, 2, 1 bytes), never past the end.
             var tail: UInt64 = 0
-            for j in i..<n { tail |= UInt64(bytes[j]) << UInt64(8 * (j - i)) }
+            var shift: UInt64 = 0
+            if n &- i >= 4 {
+                tail = UInt64(bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                i &+= 4
+                shift = 32
+            }
+            if n &- i >= 2 {
+                tail |= UInt64(bytes.loadUnaligned(fromByteOffset: i, as: UInt16.self)) << shift
+                i &+= 2
+                shift &+= 16
+            }
+            if i < n { tail |= UInt64(bytes.load(fromByteOffset: i, as: UInt8.self)) << shift }
             h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
         }
         h ^= h >> 29

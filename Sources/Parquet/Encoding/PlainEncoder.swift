@@ -43,13 +43,24 @@ public enum PlainEncoder {
         bytes: UnsafeRawBufferPointer, offsets: UnsafeBufferPointer<Int32>, into sink: inout ByteBuffer
     ) {
         guard offsets.count > 1 else { return }
+        // An empty byte buffer may have no address; then every value is empty and nothing is read from it.
+        let src = bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
         let count = offsets.count - 1
         let total = Int(offsets[count]) - Int(offsets[0])
-        sink.reserve(sink.count + total + 4 * count)
-        for i in 0..<count {
-            let start = Int(offsets[i]), end = Int(offsets[i + 1])
-            sink.append(UInt32(truncatingIfNeeded: end - start).littleEndian)
-            sink.append(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+        // One reservation, then raw stores: no per-value capacity checks or calls.
+        sink.appendUninitialized(capacity: total &+ 4 &* count) { out in
+            let dst = out.baseAddress!
+            var o = 0
+            var start = Int(offsets[0])
+            for i in 1...count {
+                let end = Int(offsets[i])
+                let length = end &- start
+                dst.storeBytes(of: UInt32(truncatingIfNeeded: length).littleEndian, toByteOffset: o, as: UInt32.self)
+                (dst + (o &+ 4)).copyMemory(from: src + start, byteCount: length)
+                o &+= 4 &+ length
+                start = end
+            }
+            return o
         }
     }
 }

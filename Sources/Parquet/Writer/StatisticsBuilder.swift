@@ -132,22 +132,55 @@ struct StatisticsBuilder: Sendable {
         let signed = order == .signedBytes
         return values.buffer.withUnsafeBytes { raw -> ([UInt8], [UInt8]) in
             let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
-            let width = values.width
-            func span(_ i: Int) -> UnsafeRawBufferPointer {
-                if values.physicalType == .byteArray {
-                    let r = values.range(i)
-                    return UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count)
+            if values.physicalType == .byteArray {
+                return values.offsets.withUnsafeBufferPointer { offsets in
+                    let o = offsets.baseAddress!
+                    func span(_ i: Int) -> UnsafeRawBufferPointer {
+                        let start = Int(o[i])
+                        return UnsafeRawBufferPointer(start: base + start, count: Int(o[i &+ 1]) &- start)
+                    }
+                    return signed ? Self.bounds(range, signed: true, span) : Self.unsignedBounds(range, span)
                 }
-                return UnsafeRawBufferPointer(start: base + i &* width, count: width)
             }
-            var lo = span(range.lowerBound), hi = lo
-            for i in range.dropFirst() {
-                let x = span(i)
-                if Self.bytesLess(x, lo, signed: signed) { lo = x }
-                if Self.bytesLess(hi, x, signed: signed) { hi = x }
-            }
-            return ([UInt8](lo), [UInt8](hi))
+            let width = values.width
+            return Self.bounds(range, signed: signed) { UnsafeRawBufferPointer(start: base + $0 &* width, count: width) }
         }
+    }
+
+    @inline(__always)
+    private static func bounds(
+        _ range: Range<Int>, signed: Bool, _ span: (Int) -> UnsafeRawBufferPointer
+    ) -> ([UInt8], [UInt8]) {
+        var lo = span(range.lowerBound), hi = lo
+        for i in range.dropFirst() {
+            let x = span(i)
+            if bytesLess(x, lo, signed: signed) { lo = x }
+            if bytesLess(hi, x, signed: signed) { hi = x }
+        }
+        return ([UInt8](lo), [UInt8](hi))
+    }
+
+    /// Unsigned byte order with each value's first 8 bytes as a big-endian key: most comparisons end there.
+    @inline(__always)
+    private static func unsignedBounds(_ range: Range<Int>, _ span: (Int) -> UnsafeRawBufferPointer) -> ([UInt8], [UInt8]) {
+        var lo = span(range.lowerBound), hi = lo
+        var loKey = prefixKey(lo), hiKey = loKey
+        for i in range.dropFirst() {
+            let x = span(i)
+            let k = prefixKey(x)
+            if k < loKey || (k == loKey && bytesLess(x, lo, signed: false)) { lo = x; loKey = k }
+            if k > hiKey || (k == hiKey && bytesLess(hi, x, signed: false)) { hi = x; hiKey = k }
+        }
+        return ([UInt8](lo), [UInt8](hi))
+    }
+
+    /// The first 8 bytes, zero-padded, as a big-endian integer (orders like the bytes; ties need a full compare).
+    @inline(__always)
+    private static func prefixKey(_ x: UnsafeRawBufferPointer) -> UInt64 {
+        if x.count >= 8 { return x.loadUnaligned(as: UInt64.self).bigEndian }
+        var k: UInt64 = 0
+        for i in 0..<x.count { k |= UInt64(x[i]) << UInt64(56 &- 8 &* i) }
+        return k
     }
 
     @inline(__always)
@@ -163,7 +196,14 @@ struct StatisticsBuilder: Sendable {
 
     @inline(__always)
     private static func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int {
-        for i in 0..<n {
+        // Eight bytes at a time: big-endian words compare in byte order.
+        var i = 0
+        while i &+ 8 <= n {
+            let x = a.loadUnaligned(fromByteOffset: i, as: UInt64.self), y = b.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if x != y { return x.bigEndian < y.bigEndian ? -1 : 1 }
+            i &+= 8
+        }
+        for i in i..<n {
             let x = a.load(fromByteOffset: i, as: UInt8.self), y = b.load(fromByteOffset: i, as: UInt8.self)
             if x != y { return x < y ? -1 : 1 }
         }
