@@ -19,8 +19,7 @@ extension ColumnChunkReader {
                                                      maxLevel: column.maxDefinitionLevel, count: count, into: &definitionLevels)
                 present = try presentCount(from: start)
             }
-            try values.decode(UnsafeRawBufferPointer(rebasing: data[offset...]), encoding: page.encoding, count: present,
-                              dictionary: dictionary)
+            try decodeValues(UnsafeRawBufferPointer(rebasing: data[offset...]), encoding: page.encoding, count: present)
         }
         levelCount += count
     }
@@ -59,11 +58,11 @@ extension ColumnChunkReader {
         let size = Int(header.uncompressedPageSize) - repLength - defLength
         if page.isCompressed && size > 0 {
             try withDecompressed(compressed, uncompressedSize: size) {
-                try values.decode($0, encoding: page.encoding, count: present, dictionary: dictionary)
+                try decodeValues($0, encoding: page.encoding, count: present)
             }
         } else {
             let data = size == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : compressed
-            try values.decode(data, encoding: page.encoding, count: present, dictionary: dictionary)
+            try decodeValues(data, encoding: page.encoding, count: present)
         }
         levelCount += count
     }

@@ -1,27 +1,43 @@
 import Columnar
 
-/// Handing out decoded levels and values by whole records.
+/// Handing out decoded levels and values by whole records, in two steps so a row group can agree on one
+/// row count across its leaves: `prepareRecords` decodes pages and says how many records are ready,
+/// `takeRecords` cuts them off.
 extension ColumnChunkReader {
-    /// The next `count` records (fewer only at the chunk's end): decodes pages until they are complete,
-    /// then cuts the buffered levels and values at the next record start.
-    mutating func readRecords(_ count: Int) throws -> LeafColumnData {
-        while completeRecords < count && !isExhausted {
-            compact()
-            try decodeNextPage()
+    /// How many of the next `count` records can be handed out: fewer at the chunk's end, or when a
+    /// byte-array leaf would pass `byteLimit` (but at least one record while any remain).
+    mutating func prepareRecords(_ count: Int) throws -> Int {
+        while true {
+            if pending.isEmpty && completeRecords < count && !isExhausted {
+                compact()
+                try decodeNextPage()
+                continue
+            }
+            if isExhausted && levelCount != expectedLevels {
+                throw ParquetError(.corrupt, "the chunk holds \(levelCount) values, its metadata says \(expectedLevels)")
+            }
+            let records = min(count, completeRecords)
+            let fitting = recordsFitting(records)
+            if pending.isEmpty || (fitting == records && records > 0) { return fitting }
+            // Values of the records wait in `pending`: move in what fits beside those not handed out.
+            compact()  // shifts the level and value positions: the cut is found again
+            guard try mergePending(required: fitting == 0) else { return recordsFitting(records) }
         }
-        if isExhausted && levelCount != expectedLevels {
-            throw ParquetError(.corrupt, "the chunk holds \(levelCount) values, its metadata says \(expectedLevels)")
+    }
+
+    /// Cuts off the next `records` records (at most what `prepareRecords` returned).
+    mutating func takeRecords(_ records: Int) throws -> LeafColumnData {
+        let cut: Int, present: Int
+        if let prepared, prepared.records == records {
+            (cut, present) = (prepared.cut, prepared.present)
+        } else {
+            cut = cutIndex(records)
+            present = presentCount(levelStart..<cut)
         }
-        let records = min(count, completeRecords)
-        let cut = cutIndex(records)
+        prepared = nil
         let taken = cut - levelStart
         let definitions = column.maxDefinitionLevel > 0 ? ContiguousArray(definitionLevels[levelStart..<cut]) : nil
         let repetitions = column.maxRepetitionLevel > 0 ? ContiguousArray(repetitionLevels[levelStart..<cut]) : nil
-        var present = taken
-        if let definitions {
-            let maxLevel = UInt32(column.maxDefinitionLevel)
-            present = definitions.withUnsafeBufferPointer { $0.reduce(0) { $0 &+ ($1 == maxLevel ? 1 : 0) } }
-        }
         guard present <= values.count - valueStart else {
             throw ParquetError(.corrupt, "\(present) non-null levels but only \(values.count - valueStart) values decoded")
         }
@@ -33,7 +49,7 @@ extension ColumnChunkReader {
     }
 
     /// The level index where record `records` (0-based, counted from `levelStart`) starts, or the end.
-    private func cutIndex(_ records: Int) -> Int {
+    func cutIndex(_ records: Int) -> Int {
         let end = max(definitionLevels.count, repetitionLevels.count, levelStart + recordStarts)
         if column.maxRepetitionLevel == 0 { return levelStart + records }
         guard records < recordStarts else { return end }
@@ -47,9 +63,18 @@ extension ColumnChunkReader {
         }
     }
 
+    /// Non-null entries (definition level at the max) among buffered levels `range`.
+    func presentCount(_ range: Range<Int>) -> Int {
+        guard column.maxDefinitionLevel > 0 else { return range.count }
+        let maxLevel = UInt32(column.maxDefinitionLevel)
+        return definitionLevels.withUnsafeBufferPointer { levels in
+            levels[range].reduce(0) { $0 &+ ($1 == maxLevel ? 1 : 0) }
+        }
+    }
+
     /// Drops handed-out levels and values before the next page is appended: what remains is less than
     /// one batch, so each value moves at most once more.
-    private mutating func compact() {
+    mutating func compact() {
         guard levelStart > 0 else { return }
         if !definitionLevels.isEmpty { definitionLevels.removeFirst(levelStart) }
         if !repetitionLevels.isEmpty { repetitionLevels.removeFirst(levelStart) }

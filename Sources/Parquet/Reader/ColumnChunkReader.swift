@@ -1,7 +1,7 @@
 import Columnar
 
 /// Reads one column chunk: walks its pages and decodes levels and values, handing them out a number of
-/// whole records at a time (`readRecords`), so a row group can be decoded batch by batch.
+/// whole records at a time (`prepareRecords` / `takeRecords`), so a row group can be decoded batch by batch.
 ///
 /// ```
 /// chunk := [dictionary page] data page*        page := PageHeader (Thrift compact) | body
@@ -14,6 +14,9 @@ struct ColumnChunkReader {
     let column: ColumnDescriptor
     let metaData: ColumnMetaData
     let verifyChecksums: Bool
+    /// Most byte-array data in one batch (see `ParquetReadOptions.byteArrayBatchLimit`) and in `values`.
+    let byteLimit: Int
+    let bufferLimit: Int
     var chunk: ColumnChunkBytes
     /// Decoded levels and values not yet handed out start at `levelStart` / `valueStart`.
     var definitionLevels: ContiguousArray<UInt32> = []
@@ -24,6 +27,13 @@ struct ColumnChunkReader {
     /// Entries with repetition level 0 (record starts) among the buffered levels not yet handed out.
     var recordStarts = 0
     var dictionary: PhysicalValues?
+    /// The longest dictionary entry (bounds what a dictionary-encoded byte-array page can expand to).
+    var dictionaryMaxLength = 0
+    /// Byte-array values of pages that would have taken `values` past `bufferLimit`, decoded apart and moved
+    /// in once the values before them are handed out (their levels are already buffered).
+    var pending: [PhysicalValues] = []
+    /// What `prepareRecords` found, reused by `takeRecords`: records, level cut, non-null values.
+    var prepared: (records: Int, cut: Int, present: Int)?
     /// Level entries decoded from the chunk so far, and the next page's position.
     var levelCount = 0
     var position = 0
@@ -32,10 +42,13 @@ struct ColumnChunkReader {
     /// Page bodies larger than this are rejected before allocation (a hostile header cannot ask for more).
     static let maxPageSize = Int(Int32.max)
 
-    init(column: ColumnDescriptor, metaData: ColumnMetaData, source: ByteSource, limit: Int, verifyChecksums: Bool) throws {
+    init(column: ColumnDescriptor, metaData: ColumnMetaData, source: ByteSource, limit: Int, verifyChecksums: Bool,
+         byteLimit: Int = Int(Int32.max), bufferLimit: Int = Int(Int32.max)) throws {
         self.column = column
         self.metaData = metaData
         self.verifyChecksums = verifyChecksums
+        self.byteLimit = min(max(1, byteLimit), Int(Int32.max))
+        self.bufferLimit = min(max(1, bufferLimit), Int(Int32.max))
         values = PhysicalValues(column)
         chunk = try ColumnChunkBytes(source: source, metaData: metaData, limit: limit)
     }
@@ -114,6 +127,11 @@ struct ColumnChunkReader {
         var entries = PhysicalValues(column)
         try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) {
             try entries.decodePlain($0, count: count)
+        }
+        if entries.isByteArray {
+            dictionaryMaxLength = entries.offsets.withUnsafeBufferPointer { offsets in
+                zip(offsets.dropFirst(), offsets).reduce(0) { max($0, Int($1.0 &- $1.1)) }
+            }
         }
         dictionary = entries
     }

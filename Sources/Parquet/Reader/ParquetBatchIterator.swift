@@ -1,6 +1,7 @@
 import Columnar
 
-/// Streams a file's projected columns as batches of at most `ParquetReadOptions.batchSize` rows, one row
+/// Streams a file's projected columns as batches of at most `ParquetReadOptions.batchSize` rows (fewer when
+/// a leaf's byte-array data would overflow Int32 offsets), one row
 /// group at a time (a batch never spans two row groups).
 public struct ParquetBatchIterator {
     let reader: ParquetFileReader

@@ -72,6 +72,9 @@ public final class ParquetFileReader {
         guard let vectors = try rowGroup.next(rowGroup.rowCount) else {
             return projection.map { Vector.empty(schema.fields[$0].type) }
         }
+        guard rowGroup.isFinished else {
+            throw ParquetError(.unsupported, "row group \(index): byte array data of its \(rowGroup.rowCount) rows exceeds one vector; read it with makeBatchIterator")
+        }
         return vectors
     }
 
@@ -85,6 +88,7 @@ public final class ParquetFileReader {
             throw ParquetError(.corrupt, "the column chunk is \(metaData.type.name), the schema says \(descriptor.physicalType.name)")
         }
         return try ColumnChunkReader(column: descriptor, metaData: metaData, source: source, limit: pageAreaEnd,
-                                     verifyChecksums: options.verifyChecksums)
+                                     verifyChecksums: options.verifyChecksums, byteLimit: options.byteArrayBatchLimit,
+                                     bufferLimit: options.byteArrayBufferLimit)
     }
 }

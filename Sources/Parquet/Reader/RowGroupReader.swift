@@ -27,16 +27,26 @@ struct RowGroupReader {
 
     var isFinished: Bool { rowsRead >= rowCount }
 
-    /// The projected top-level vectors of the next `maxRows` rows (fewer at the end), or nil when done.
+    /// The projected top-level vectors of the next `maxRows` rows (fewer at the end or when a leaf's
+    /// byte-array data would pass its limit), or nil when done.
     mutating func next(_ maxRows: Int) throws -> [Vector]? {
         guard !isFinished else { return nil }
-        let rows = min(max(1, maxRows), rowCount - rowsRead)
+        var rows = min(max(1, maxRows), rowCount - rowsRead)
+        for field in file.projection {
+            for column in file.parquetSchema.fieldColumns[field] {
+                let descriptor = file.parquetSchema.columns[column]
+                rows = try prefixed(descriptor) { try min(rows, chunks[column]!.prepareRecords(rows)) }
+            }
+        }
+        guard rows > 0 else {
+            throw ParquetError(.corrupt, "row group \(index): the column chunks end after \(rowsRead) of \(rowCount) rows")
+        }
         var vectors: [Vector] = []
         for field in file.projection {
             var leaves: [Int: LeafColumnData] = [:]
             for column in file.parquetSchema.fieldColumns[field] {
                 let descriptor = file.parquetSchema.columns[column]
-                leaves[column] = try prefixed(descriptor) { try chunks[column]!.readRecords(rows) }
+                leaves[column] = try prefixed(descriptor) { try chunks[column]!.takeRecords(rows) }
             }
             let assembler = RecordAssembler(shape: file.parquetSchema.shapes[field], field: file.schema.fields[field],
                                             columns: file.parquetSchema.columns)
