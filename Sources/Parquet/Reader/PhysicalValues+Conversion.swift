@@ -50,6 +50,8 @@ extension PhysicalValues {
     /// Decimals: INT32/INT64 little-endian, FLBA/BYTE_ARRAY big-endian two's complement (sign-extended),
     /// to Int64 (precision <= 18) or Int128.
     private func decimal(_ type: DataType, wide: Bool, path: String) throws -> Vector {
+        // INT64 unscaled values already are the Columnar layout for precision <= 18: re-tag, no per-value work.
+        if !wide && physicalType == .int64 { return Vector(type: type, count: count, buffer: buffer) }
         var out = ByteBuffer(capacity: count * (wide ? 16 : 8))
         try buffer.withUnsafeBytes { raw in
             for i in 0..<count {
