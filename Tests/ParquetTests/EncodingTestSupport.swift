@@ -1,7 +1,7 @@
 import Columnar
 @testable import Parquet
 
-/// Deterministic random numbers for the encoding tests (SplitMix64).
+/// Deterministic random numbers for the encoding tests (TestRandom).
 struct TestRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }

@@ -10,7 +10,7 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["SLUICE_BENCH"] != nil))
     func lineitemLikeColumns() throws {
         let rows = 2_000_000
-        var rng = SplitMix64(seed: 42)
+        var rng = TestRandom(seed: 42)
         let schema = Schema([
             Field("l_orderkey", .int64, nullable: false), Field("l_partkey", .int64, nullable: false),
             Field("l_quantity", .decimal(precision: 15, scale: 2), nullable: false),
@@ -33,7 +33,7 @@ import Testing
         print("sluice write: \(rows) rows in \(String(format: "%.3f", best)) s")
     }
 
-    private static func lineitem(rows: Int, firstRow: Int, rng: inout SplitMix64) -> [Vector] {
+    private static func lineitem(rows: Int, firstRow: Int, rng: inout TestRandom) -> [Vector] {
         var orderkey = ByteBuffer(), partkey = ByteBuffer(), quantity = ByteBuffer(), price = ByteBuffer(), date = ByteBuffer()
         var modeBytes = ByteBuffer(), modeOffsets: ContiguousArray<Int32> = [0]
         var commentBytes = ByteBuffer(), commentOffsets: ContiguousArray<Int32> = [0]

@@ -11,7 +11,7 @@ import Testing
     func randomSchemas(codec: CompressionCodec, dictionary: Bool) throws {
         for version in [1, 2] {
             for seed in 0..<6 as Range<UInt64> {
-                var data = RandomData(rng: SplitMix64(seed: seed &* 7919 &+ UInt64(version)))
+                var data = RandomData(rng: TestRandom(seed: seed &* 7919 &+ UInt64(version)))
                 let schema = Schema((0..<6).map { data.field("c\($0)", depth: 3) })
                 let rows = Int.random(in: 0...700, using: &data.rng)
                 var columns = schema.fields.map { Vector.empty($0.type) }

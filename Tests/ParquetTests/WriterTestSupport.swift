@@ -1,22 +1,9 @@
 import Columnar
 @testable import Parquet
 
-/// Deterministic random numbers for writer tests.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Random schemas and values covering every Columnar type, nulls at every level and nesting.
 struct RandomData {
-    var rng: SplitMix64
+    var rng: TestRandom
 
     static let primitives: [DataType] = [
         .boolean, .int8, .int16, .int32, .int64, .uint8, .uint16, .uint32, .uint64, .float16, .float32, .float64,
