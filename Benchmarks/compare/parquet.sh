@@ -4,23 +4,11 @@
 #   encode: `sluice parquet convert` (snappy, zstd) vs pyarrow read_table + write_table;
 #   peak RSS of the Sluice scan (/usr/bin/time -v).
 # Prints Sluice/peer time ratios (below 1 means Sluice is faster). Run by `make bench`; never by `make test`.
-# Knobs: SF (scale factor, default 1), RUNS (best of, default 3), BENCH_DIR (data, default .build/bench).
+# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-SF=${SF:-1}
-RUNS=${RUNS:-3}
-BENCH_DIR=${BENCH_DIR:-.build/bench}
-SLUICE=.build/release/sluice
-[ -x .venv/bin/python ] || bash scripts/deps.sh
-[ -x "$SLUICE" ] || swift build -c release
-
-data="$BENCH_DIR/tpch-sf$SF"
-if [ ! -f "$data/lineitem.parquet" ]; then
-  echo "generating TPC-H SF$SF lineitem with tpchgen-cli..."
-  mkdir -p "$data"
-  .venv/bin/tpchgen-cli parquet -s "$SF" --tables lineitem --output-dir "$data"
-fi
-
-exec .venv/bin/python Benchmarks/compare/parquet_compare.py --sluice "$SLUICE" --input "$data/lineitem.parquet" \
+. Benchmarks/compare/tpch-data.sh
+lineitem=$(tpch_table lineitem)
+exec .venv/bin/python Benchmarks/compare/parquet_compare.py --sluice "$SLUICE" --input "$lineitem" \
   --work "$BENCH_DIR" --runs "$RUNS"
