@@ -4,11 +4,11 @@
 #   encode: `sluice parquet convert` (snappy, zstd) vs pyarrow read_table + write_table;
 #   peak RSS of the Sluice scan (/usr/bin/time -v).
 # Prints Sluice/peer time ratios (below 1 means Sluice is faster). Run by `make bench`; never by `make test`.
-# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.sh.
+# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-. Benchmarks/compare/tpch-data.sh
+. Benchmarks/compare/tpch-data.bash
 lineitem=$(tpch_table lineitem)
 exec .venv/bin/python Benchmarks/compare/parquet_compare.py --sluice "$SLUICE" --input "$lineitem" \
   --work "$BENCH_DIR" --runs "$RUNS"

@@ -2,11 +2,11 @@
 # Sluice vs delta-rs: upsert 30,000 rows (half updates, half new keys) into TPC-H SF1 orders (1.5M rows), then a
 # snapshot read and a time-travel read, all in this one run. Prints Sluice/delta-rs ratios (below 1: Sluice faster).
 # Run by `make bench`; never by `make test`.
-# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.sh.
+# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-. Benchmarks/compare/tpch-data.sh
+. Benchmarks/compare/tpch-data.bash
 orders=$(tpch_table orders)
 work="$BENCH_DIR/upsert-sf$SF"
 rm -rf "$work/sluice-base" "$work/delta-base"
