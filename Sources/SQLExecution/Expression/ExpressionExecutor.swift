@@ -70,7 +70,11 @@ struct ExpressionCompiler {
             try requireSame(l.type, r.type, op.rawValue)
             return ComparisonNode(op: op, l: try compileOrdered(l), r: try compileOrdered(r))
         case .arithmetic(let op, let l, let r, let type):
-            try requireSame(l.type, r.type, op.rawValue)
+            if l.type.fixedWidth != r.type.fixedWidth || l.type.isFloatingPoint != r.type.isFloatingPoint
+                || (l.type != r.type && !(l.type.isDecimal && r.type.isDecimal) && l.type != .date)
+            {
+                try requireSame(l.type, r.type, op.rawValue)
+            }
             return ArithmeticNode(op: op, l: try compile(l), r: try compile(r), type: type)
         case .and(let items): return LogicalNode(isAnd: true, children: try items.map(compileBoolean))
         case .or(let items): return LogicalNode(isAnd: false, children: try items.map(compileBoolean))

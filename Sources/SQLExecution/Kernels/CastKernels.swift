@@ -70,8 +70,10 @@ struct CastKernel {
             if to == .boolean {
                 return finish(try map(D.self) { s, _ in D(s != 0 ? 1 : 0) }, validity)
             }
-            let rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
+            var rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
                                          bounded: to.isDecimal)
+            rescale.truncates = !to.isDecimal  // DECIMAL -> integer truncates toward zero, as FLOAT -> integer
+
             let out = try map(D.self) { s, i in
                 if !from.isDecimal && !to.isDecimal, let d = D(exactly: s) { return d }
                 if let scaled = rescale.apply(Int128(s)), let d = D(exactly: scaled) { return d }
@@ -179,6 +181,7 @@ func finish(_ vector: Vector, _ validity: Validity) -> Vector {
 /// from zero; `bounded` also checks the destination precision.
 struct DecimalRescale {
     let from: Int, to: Int, bound: Int128?
+    var truncates = false
 
     init(from: Int, to: Int, precision: Int, bounded: Bool) {
         self.from = from
@@ -202,7 +205,7 @@ struct DecimalRescale {
         } else if to < from {
             let divisor = DecimalRescale.power(from - to)
             let (q, rem) = v.quotientAndRemainder(dividingBy: divisor)
-            result = rem.magnitude * 2 >= divisor.magnitude ? q + (v < 0 ? -1 : 1) : q
+            result = !truncates && rem.magnitude * 2 >= divisor.magnitude ? q + (v < 0 ? -1 : 1) : q
         }
         if let bound, result >= bound || result <= -bound { return nil }
         return result
