@@ -81,8 +81,10 @@ import Testing
         }
         var expected: [[Value]] = []
         var buildMatched = Array(repeating: false, count: buildLive.count)
+        var byKey: [String: [Int]] = [:]
+        for (i, b) in buildLive.enumerated() { byKey["\(b[0])|\(b[1])", default: []].append(i) }
         for p in probeLive {
-            let hits = buildLive.indices.filter { matches(p, buildLive[$0]) }
+            let hits = (byKey["\(p[0])|\(p[1])"] ?? []).filter { matches(p, buildLive[$0]) }
             for h in hits { buildMatched[h] = true }
             switch type {
             case .inner, .right: expected += hits.map { p + buildLive[$0] }
