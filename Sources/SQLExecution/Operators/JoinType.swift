@@ -39,8 +39,8 @@ struct JoinEmitter {
 
     var buildCount: Int { buildMatched.count }
 
-    mutating func appendBuild(_ batch: Batch) {
-        for c in buildColumns.indices { buildColumns[c].append(contentsOf: batch.columns[c]) }
+    mutating func appendBuild(_ batch: Batch) throws {
+        for c in buildColumns.indices { try buildColumns[c].append(contentsOf: batch.columns[c]) }
         buildMatched.append(contentsOf: repeatElement(0, count: batch.count))
     }
 

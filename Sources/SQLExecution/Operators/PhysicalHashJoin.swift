@@ -64,7 +64,7 @@ public final class PhysicalHashJoin: PhysicalOperator {
         while let input = try build.next() {
             let batch = input.compacted()
             let base = emitter.buildCount
-            emitter.appendBuild(batch)
+            try emitter.appendBuild(batch)
             let keys = try buildKeys.map { try $0.evaluate(batch) }
             let rows = ContiguousArray((0..<batch.count).lazy.map { Int32($0) })
             let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)

@@ -41,7 +41,7 @@ public final class PhysicalWindow: PhysicalOperator {
         var columns = child.schema.fields.map { Vector.empty($0.type) }
         while let batch = try child.next() {
             let dense = batch.compacted()
-            for c in columns.indices { columns[c].append(contentsOf: dense.columns[c]) }
+            for c in columns.indices { try columns[c].append(contentsOf: dense.columns[c]) }
         }
         let n = columns.first?.count ?? 0
         let input = Batch(schema: child.schema, columns: columns, count: n)
