@@ -62,4 +62,12 @@ import Testing
             ])
         }
     }
+
+    @Test func emptyInputGivesNoRows() throws {
+        let op = try PhysicalWindow(PhysicalValues(schema: Self.schema, rows: []), [
+            WindowExpression(.rowNumber, partitionBy: p, orderBy: o), WindowExpression(.aggregate(.sum), arguments: [v]),
+        ])
+        #expect(try drain(op).isEmpty)
+        #expect(op.schema.fields.map(\.type) == [.string, .int64, .int64, .int64, .int64])
+    }
 }
