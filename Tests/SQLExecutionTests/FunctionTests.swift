@@ -19,6 +19,8 @@ import Testing
         #expect(try call("rtrim", [s, lit("o ")], words) == [.string("  Hello, World"), .string("héll"), .null])
         #expect(try call("substring", [s, lit(3), lit(5)], words) == [.string("Hello"), .string("llo"), .null])
         #expect(try call("substring", [s, lit(2)], words) == [.string(" Hello, World  "), .string("éllo"), .null])
+        #expect(try call("substring", [s, lit(Int64.min), lit(Int64.max)], words) == [.string("  Hello, World  "), .string("héllo"), .null])
+        #expect(try call("substring", [s, lit(-3), lit(Int64.max)], words) == [.string("d  "), .string("llo"), .null])
         #expect(try call("strpos", [s, lit("l")], words) == [.int(5), .int(3), .null])
         #expect(try call("replace", [s, lit("l"), lit("L")], words) == [.string("  HeLLo, WorLd  "), .string("héLLo"), .null])
         #expect(try call("starts_with", [s, lit("hé")], words) == [.bool(false), .bool(true), .null])

@@ -63,6 +63,16 @@ import Testing
         }
     }
 
+    @Test func frameOffsetsMustBeFiniteAndNonNegative() throws {
+        for bad in [Double.nan, -1, .infinity] {
+            #expect(throws: ExecutionError.self) {
+                try PhysicalWindow(PhysicalValues(schema: Self.schema, rows: []), [
+                    WindowExpression(.aggregate(.sum), arguments: [v], orderBy: o, frame: WindowFrame(.rows, start: .preceding(bad), end: .currentRow)),
+                ])
+            }
+        }
+    }
+
     @Test func emptyInputGivesNoRows() throws {
         let op = try PhysicalWindow(PhysicalValues(schema: Self.schema, rows: []), [
             WindowExpression(.rowNumber, partitionBy: p, orderBy: o), WindowExpression(.aggregate(.sum), arguments: [v]),
