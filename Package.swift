@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
         .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -42,5 +43,6 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
+        .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
     ]
 )
