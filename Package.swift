@@ -32,6 +32,7 @@ let package = Package(
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
+        .target(name: "TextFormats", dependencies: ["Columnar", "CZlib", "CZstd"]),
         .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
         .executableTarget(
             name: "SluiceCLI",
@@ -42,5 +43,6 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
     ]
 )
