@@ -35,6 +35,21 @@ struct TextTypeInference {
         }
     }
 
+    /// Narrows by everything `other` saw.
+    mutating func merge(_ other: TextTypeInference) {
+        guard other.sawValue else { return }
+        guard sawValue else { self = other; return }
+        boolean = boolean && other.boolean
+        bigint = bigint && other.bigint
+        decimal = decimal && other.decimal
+        double = double && other.double
+        date = date && other.date
+        timestamp = timestamp && other.timestamp
+        zoned = zoned || other.zoned
+        integerDigits = max(integerDigits, other.integerDigits)
+        fractionDigits = max(fractionDigits, other.fractionDigits)
+    }
+
     mutating func observe(_ bytes: [UInt8]) {
         bytes.withUnsafeBufferPointer { observe($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
     }

@@ -1,0 +1,137 @@
+import Columnar
+
+/// Tape to builders. Objects match keys to fields (trying the field at the same position first), arrays
+/// become lists, and scalars are parsed from their text; a mismatch throws a `Failure` that rejects the
+/// record after its partial rows are truncated away.
+extension JSONReader {
+    struct Failure: Error {
+        var code: TextFormatError.Code
+        var column: JSONColumn
+        var value: String?
+        var reason: String
+    }
+
+    func convertRecord(start: Int, end: Int, line: Int) throws -> Bool {
+        let root = tape.nodes[0]
+        guard root.kind == .object else {
+            try reject(RowError(code: .schemaMismatch, file: options.fileName, line: line, record: text(start, end),
+                reason: "expected a JSON object, found \(Self.describe(root.kind))"))
+            return false
+        }
+        let rowsBefore = columns.first?.builder.count ?? 0
+        do throws(Failure) {
+            try appendFields(0, columns)
+        } catch {
+            for column in columns { column.builder.truncate(to: rowsBefore) }
+            slots.removeAll(keepingCapacity: true)
+            try reject(RowError(code: error.code, file: options.fileName, line: line, columnIndex: error.column.topIndex,
+                columnName: error.column.path, value: error.value, record: text(start, end), reason: error.reason))
+            return false
+        }
+        counts.accepted += 1
+        return true
+    }
+
+    /// Appends the object at tape index `i` as one row of `columns` (missing keys are NULL).
+    private func appendFields(_ i: Int, _ columns: [JSONColumn]) throws(Failure) {
+        let node = tape.nodes[i]
+        let frame = slots.count
+        slots.append(contentsOf: repeatElement(-1, count: columns.count))
+        var child = i + 1
+        for pair in 0..<Int(node.count) {
+            let key = tape.nodes[child]
+            if let k = lookup(key, columns, hint: pair) {
+                slots[frame + k] = Int32(child + 1)
+            } else if options.unknownKeys == .error {
+                let name = text(Int(key.start), Int(key.end))
+                throw Failure(code: .schemaMismatch, column: columns.first ?? self.columns[0], value: name,
+                    reason: "unknown key '\(name)'")
+            }
+            child = Int(tape.nodes[child + 1].next)
+        }
+        for (k, column) in columns.enumerated() {
+            let value = Int(slots[frame + k])
+            if value < 0 { column.builder.appendNull() } else { try append(value, column) }
+        }
+        slots.removeLast(columns.count)
+    }
+
+    /// The index of the field named by `key`, or nil.
+    private func lookup(_ key: JSONTape.Node, _ columns: [JSONColumn], hint: Int) -> Int? {
+        let p = UnsafePointer(buffer.base) + Int(key.start)
+        let n = Int(key.end - key.start)
+        if key.flags & JSONTape.Node.escaped != 0 {
+            scratch.removeAll(keepingCapacity: true)
+            JSONString.decode(p, n, into: &scratch)
+            return scratch.withUnsafeBufferPointer { decoded in
+                columns.firstIndex { $0.field.name.utf8.elementsEqual(decoded) }
+            }
+        }
+        func matches(_ k: Int) -> Bool {
+            let name = columns[k].field.name.utf8
+            return name.count == n && name.withContiguousStorageIfAvailable { $0.elementsEqual(UnsafeBufferPointer(start: p, count: n)) }
+                ?? name.elementsEqual(UnsafeBufferPointer(start: p, count: n))
+        }
+        if hint < columns.count && matches(hint) { return hint }
+        return columns.indices.first(where: matches)
+    }
+
+    /// Appends the value at tape index `i` to `column`.
+    private func append(_ i: Int, _ column: JSONColumn) throws(Failure) {
+        let node = tape.nodes[i]
+        let builder = column.builder
+        if node.kind == .null {
+            builder.appendNull()
+            return
+        }
+        switch column.field.type {
+        case .structure:
+            guard node.kind == .object else { throw mismatch(node, column) }
+            try appendFields(i, column.children)
+            builder.commitValid()
+        case .list:
+            guard node.kind == .array else { throw mismatch(node, column) }
+            var element = i + 1
+            for _ in 0..<node.count {
+                try append(element, column.children[0])
+                element = Int(tape.nodes[element].next)
+            }
+            builder.closeList()
+        case .map:
+            guard node.kind == .object else { throw mismatch(node, column) }
+            var key = i + 1
+            for _ in 0..<node.count {
+                try append(key, column.children[0])
+                try append(key + 1, column.children[1])
+                key = Int(tape.nodes[key + 1].next)
+            }
+            builder.closeList()
+        case .string, .binary:
+            try appendText(node, column)
+        default:
+            try appendScalar(node, column)
+        }
+    }
+
+    /// Strings as decoded text; other values as their JSON text (DuckDB's cast of JSON to VARCHAR).
+    private func appendText(_ node: JSONTape.Node, _ column: JSONColumn) throws(Failure) {
+        let p = UnsafePointer(buffer.base) + Int(node.start)
+        let n = Int(node.end - node.start)
+        var bytes = UnsafeRawBufferPointer(start: p, count: n)
+        if node.kind == .string && node.flags & JSONTape.Node.escaped != 0 {
+            scratch.removeAll(keepingCapacity: true)
+            JSONString.decode(p, n, into: &scratch)
+            bytes = scratch.withUnsafeBytes { $0 }
+        }
+        if case .string = column.field.type, !UTF8Validation.isASCII(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count),
+            let bad = UTF8Validation.firstInvalid(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count) {
+            throw Failure(code: .invalidEncoding, column: column, value: nil,
+                reason: "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at byte \(bad + 1) of the value")
+        }
+        do {
+            try column.builder.appendBytes(bytes)
+        } catch {
+            throw Failure(code: .tooLarge, column: column, value: nil, reason: "\(error)")
+        }
+    }
+}
