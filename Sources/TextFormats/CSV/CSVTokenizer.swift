@@ -74,7 +74,7 @@ struct CSVTokenizer {
                 position = pos
             } else if skipEmptyLines && (b == 0x0A || b == 0x0D) {
                 if b == 0x0D && pos + 1 == end && !atEnd { return .needMore }
-                pos += (b == 0x0D && p[pos + 1] == 0x0A) ? 2 : 1
+                pos += (b == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1
                 line += 1
                 position = pos
             } else {
@@ -138,7 +138,7 @@ struct CSVTokenizer {
                 return .needMore
             }
             let recordEnd = pos
-            pos += (b == 0x0D && p[pos + 1] == 0x0A) ? 2 : 1
+            pos += (b == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1
             appendRecord(start: recordStart, end: recordEnd, firstField: firstField, problem: problem, newlines: newlines)
             position = pos
             return .record

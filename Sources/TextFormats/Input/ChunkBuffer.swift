@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The sliding window a reader parses from: bytes `[start, end)` of the input are in memory, followed by one
 /// sentinel byte (LF) so scanning loops need no bounds test. Parsed bytes are dropped by `compact()`; a
 /// record longer than the window grows it, up to a bound.
@@ -30,7 +36,7 @@ final class ChunkBuffer {
         if atEnd { return false }
         if start > 0 {
             let live = end - start
-            if live > 0 { storage.baseAddress!.copyMemory(from: storage.baseAddress! + start, byteCount: live) }
+            if live > 0 { memmove(storage.baseAddress!, storage.baseAddress! + start, live) }  // may overlap
             start = 0
             end = live
         }
