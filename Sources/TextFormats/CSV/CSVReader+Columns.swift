@@ -44,6 +44,7 @@ extension CSVReader {
         return false
     }
 
+    @inline(__always)
     private func convertFixed<T: BitwiseCopyable>(
         _ c: Int, _ s: Segment, _ failures: inout [Failure], _ parse: (UnsafePointer<UInt8>, Int) -> T?
     ) {
@@ -101,37 +102,41 @@ extension CSVReader {
         }
         let firstRow = builder.count
         var nulls: [Int] = []
-        builder.offsets.reserveCapacity(builder.offsets.count + n)
-        builder.values.appendUninitialized(capacity: total) { raw in
-            let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            var written = 0
-            for k in 0..<n {
-                let r = Int(s.rows[k])
-                let record = s.records[r]
-                if c < Int(record.fieldCount) {
-                    let field = s.fields[Int(record.firstField) &+ c]
-                    let p = s.base + Int(field.start)
-                    let length = Int(field.end &- field.start)
-                    if isNull(p, length, flags: field.flags, emptyIsNull: false) {
-                        nulls.append(k)
-                    } else {
-                        let before = written
-                        if field.flags & CSVTokenizer.Field.escaped != 0 {
-                            written += unescape(p, length, into: out + written)
+        let firstOffset = builder.offsets.count
+        builder.offsets.append(contentsOf: repeatElement(0, count: n))
+        builder.offsets.withUnsafeMutableBufferPointer { allOffsets in
+            let offsets = UnsafeMutableBufferPointer(rebasing: allOffsets[firstOffset...])
+            builder.values.appendUninitialized(capacity: total) { raw in
+                let out = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var written = 0
+                for k in 0..<n {
+                    let r = Int(s.rows[k])
+                    let record = s.records[r]
+                    if c < Int(record.fieldCount) {
+                        let field = s.fields[Int(record.firstField) &+ c]
+                        let p = s.base + Int(field.start)
+                        let length = Int(field.end &- field.start)
+                        if isNull(p, length, flags: field.flags, emptyIsNull: false) {
+                            nulls.append(k)
                         } else {
-                            (out + written).update(from: p, count: length)
-                            written += length
+                            let before = written
+                            if field.flags & CSVTokenizer.Field.escaped != 0 {
+                                written &+= unescape(p, length, into: out + written)
+                            } else {
+                                (out + written).update(from: p, count: length)
+                                written &+= length
+                            }
+                            if validate, let bad = UTF8Validation.firstInvalid(out + before, written - before) {
+                                failures.append(encodingFailure(r, c, field: field, offset: bad, byte: out[before + bad]))
+                            }
                         }
-                        if validate, let bad = UTF8Validation.firstInvalid(out + before, written - before) {
-                            failures.append(encodingFailure(r, c, field: field, offset: bad, byte: out[before + bad]))
-                        }
+                    } else {
+                        nulls.append(k)
                     }
-                } else {
-                    nulls.append(k)
+                    offsets[k] = Int32(truncatingIfNeeded: startBytes &+ written)
                 }
-                builder.offsets.append(Int32(truncatingIfNeeded: startBytes + written))
+                return written
             }
-            return written
         }
         builder.commitRows(n)
         for k in nulls { builder.setNull(firstRow + k) }
