@@ -36,7 +36,7 @@ def duckdb_read(path):
     columns = con.sql(f"SELECT * FROM read_csv('{path}') LIMIT 0").columns
     aggregates = ", ".join(f"max({c})" for c in columns)
     c, t = cpu(), time.time()
-    rows = con.sql(f"SELECT count(*), {aggregates} FROM read_csv('{path}')").fetchone()[0]
+    rows = con.sql(f"SELECT count(*), {aggregates} FROM read_csv('{path}')").fetchall()[0][0]
     return cpu() - c, time.time() - t, rows, ""
 
 
