@@ -96,3 +96,42 @@ func readJSON(_ text: String, _ options: JSONOptions = JSONOptions()) throws -> 
         #expect(rows[4_321] == [.int(4_321), .string("value 4321"), .list([.int(4_321), .int(4_322)])])
     }
 }
+
+@Suite struct JSONReaderEdgeTests {
+    @Test func invalidUTF8InAStringIsARowError() throws {
+        var options = JSONOptions()
+        options.onError = .collect
+        options.schema = Schema([Field("s", .string)])
+        let bytes = Array("{\"s\": \"ok\"}\n{\"s\": \"a".utf8) + [0xC3, 0x28] + Array("\"}\n".utf8)
+        let reader = try JSONReader(input: MemoryInput(bytes), options: options)
+        #expect(try reader.next()?.rows == [[.string("ok")]])
+        let rejected = reader.takeRejected()
+        #expect(rejected.count == 1 && rejected[0].code == .invalidEncoding && rejected[0].line == 2 && rejected[0].columnName == "s")
+    }
+
+    @Test func unknownKeyWithNoColumnsAtAll() throws {
+        var options = JSONOptions()
+        options.schema = Schema([])
+        options.unknownKeys = .error
+        #expect(throws: TextFormatError.self) { _ = try readJSON("{\"x\": 1}\n", options) }
+    }
+
+    @Test func nonObjectRecordsAreRejected() throws {
+        var options = JSONOptions()
+        options.onError = .skip
+        let (schema, rows, reader) = try readJSON("{\"a\": 1}\n[1, 2]\n3\n{\"a\": 2}\n", options)
+        #expect(schema.fields.map(\.name) == ["a"])
+        #expect(rows == [[.int(1)], [.int(2)]])
+        #expect(reader.counts.read == 4 && reader.counts.rejected == 2)
+    }
+
+    @Test func textAfterTheTopLevelArrayIsAnError() throws {
+        #expect(throws: TextFormatError.self) { _ = try readJSON("[{\"a\": 1}] {\"a\": 2}") }
+    }
+
+    @Test func bigIntegersWidenToDouble() throws {
+        let (schema, rows, _) = try readJSON("{\"n\": 1}\n{\"n\": 123456789012345678901234}\n")
+        #expect(schema.fields[0].type == .float64)
+        #expect(rows == [[.float(1)], [.float(1.2345678901234568e23)]])
+    }
+}

@@ -6,7 +6,8 @@ import Columnar
 extension JSONReader {
     struct Failure: Error {
         var code: TextFormatError.Code
-        var column: JSONColumn
+        /// The column at fault; nil for a key no column has.
+        var column: JSONColumn?
         var value: String?
         var reason: String
     }
@@ -24,8 +25,8 @@ extension JSONReader {
         } catch {
             for column in columns { column.builder.truncate(to: rowsBefore) }
             slots.removeAll(keepingCapacity: true)
-            try reject(RowError(code: error.code, file: options.fileName, line: line, columnIndex: error.column.topIndex,
-                columnName: error.column.path, value: error.value, record: text(start, end), reason: error.reason))
+            try reject(RowError(code: error.code, file: options.fileName, line: line, columnIndex: error.column?.topIndex,
+                columnName: error.column?.path, value: error.value, record: text(start, end), reason: error.reason))
             return false
         }
         counts.accepted += 1
@@ -44,8 +45,7 @@ extension JSONReader {
                 slots[frame + k] = Int32(child + 1)
             } else if options.unknownKeys == .error {
                 let name = text(Int(key.start), Int(key.end))
-                throw Failure(code: .schemaMismatch, column: columns.first ?? self.columns[0], value: name,
-                    reason: "unknown key '\(name)'")
+                throw Failure(code: .schemaMismatch, column: nil, value: name, reason: "unknown key '\(name)'")
             }
             child = Int(tape.nodes[child + 1].next)
         }
