@@ -62,87 +62,81 @@ struct CSVTokenizer {
     /// Tokenizes the record at `position` of `p[0..<end]` (with `p[end]` = LF). On `.record` the record is
     /// appended and `position` moves past it; on `.needMore` nothing changes and the caller refills.
     mutating func next(_ p: UnsafePointer<UInt8>, position: inout Int, end: Int, atEnd: Bool) -> Outcome {
-        var pos = position
-        // Blank and comment lines.
-        while true {
-            if pos == end { return atEnd ? .end : .needMore }
-            let b = p[pos]
-            if let comment, b == comment {
-                guard let after = lineEnd(p, from: pos, end: end, atEnd: atEnd) else { return .needMore }
-                pos = after
-                line += 1
-                position = pos
-            } else if skipEmptyLines && (b == 0x0A || b == 0x0D) {
-                if b == 0x0D && pos + 1 == end && !atEnd { return .needMore }
-                pos += (b == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1
-                line += 1
-                position = pos
-            } else {
-                break
-            }
-        }
+        if let stop = skipIgnoredLines(p, &position, end: end, atEnd: atEnd) { return stop }
         let firstField = fields.count
-        let recordStart = pos
+        let recordStart = position
+        var pos = position
         var newlines = 0
         var problem: Problem?
         while true {
-            var field: Field
             if p[pos] == quote && pos < end {
                 guard let quoted = quotedField(p, &pos, end: end, atEnd: atEnd, newlines: &newlines) else {
-                    fields.removeSubrange(firstField...)
-                    return .needMore
+                    return rollback(firstField)
                 }
-                field = quoted.field
+                fields.append(quoted.field)
                 if quoted.unterminated { problem = .unterminatedQuote }
-                // After the closing quote: a delimiter, a line end, or the end.
                 if pos < end && p[pos] != delimiter && p[pos] != 0x0A && p[pos] != 0x0D {
-                    problem = problem ?? .textAfterQuote
-                    guard let after = lineEnd(p, from: pos, end: end, atEnd: atEnd) else {
-                        fields.removeSubrange(firstField...)
-                        return .needMore
-                    }
-                    fields.append(field)
-                    appendRecord(start: recordStart, end: after, firstField: firstField, problem: problem, newlines: newlines)
+                    // Text after the closing quote: the rest of the line is one malformed record.
+                    guard let after = lineEnd(p, from: pos, end: end, atEnd: atEnd) else { return rollback(firstField) }
+                    appendRecord(start: recordStart, end: after, firstField: firstField, problem: problem ?? .textAfterQuote, newlines: newlines)
                     position = after
                     return .record
                 }
             } else {
-                let start = pos
-                let table = special.pointer
-                while true {
-                    while table[Int(p[pos])] == 0 { pos &+= 1 }
-                    // A quote inside an unquoted field is an ordinary byte.
-                    if p[pos] == quote && pos < end { pos &+= 1; continue }
-                    break
-                }
-                field = Field(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: pos), flags: 0)
+                fields.append(unquotedField(p, &pos, end: end))
             }
-            fields.append(field)
-            if pos == end {
-                if !atEnd {
-                    fields.removeSubrange(firstField...)
-                    return .needMore
-                }
-                appendRecord(start: recordStart, end: pos, firstField: firstField, problem: problem, newlines: newlines)
-                position = pos
-                return .record
-            }
-            let b = p[pos]
-            if b == delimiter {
+            // The field's terminator: a delimiter, LF, CR or CRLF, or the end of input.
+            if pos < end && p[pos] == delimiter {
                 pos &+= 1
                 continue
             }
-            // LF or CR (CRLF counts once).
-            if b == 0x0D && pos + 1 == end && !atEnd {
-                fields.removeSubrange(firstField...)
-                return .needMore
-            }
-            let recordEnd = pos
-            pos += (b == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1
-            appendRecord(start: recordStart, end: recordEnd, firstField: firstField, problem: problem, newlines: newlines)
+            if pos == end && !atEnd || (pos + 1 == end && p[pos] == 0x0D && !atEnd) { return rollback(firstField) }
+            appendRecord(start: recordStart, end: pos, firstField: firstField, problem: problem, newlines: newlines)
+            if pos < end { pos += (p[pos] == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1 }
             position = pos
             return .record
         }
+    }
+
+    /// Moves past blank lines (when skipped) and comment lines; a non-nil outcome means no record starts here.
+    private mutating func skipIgnoredLines(_ p: UnsafePointer<UInt8>, _ position: inout Int, end: Int, atEnd: Bool) -> Outcome? {
+        while true {
+            let pos = position
+            if pos == end { return atEnd ? .end : .needMore }
+            let b = p[pos]
+            if let comment, b == comment {
+                guard let after = lineEnd(p, from: pos, end: end, atEnd: atEnd) else { return .needMore }
+                position = after
+            } else if skipEmptyLines && (b == 0x0A || b == 0x0D) {
+                if b == 0x0D && pos + 1 == end && !atEnd { return .needMore }
+                position = pos + ((b == 0x0D && pos + 1 < end && p[pos + 1] == 0x0A) ? 2 : 1)
+            } else {
+                return nil
+            }
+            line += 1
+        }
+    }
+
+    /// An unquoted field from `pos` to the next delimiter, CR or LF; a quote inside it is an ordinary byte.
+    /// The LF sentinel at `p[end]` ends the scan without a bounds test.
+    @inline(__always)
+    private func unquotedField(_ p: UnsafePointer<UInt8>, _ pos: inout Int, end: Int) -> Field {
+        let start = pos
+        let table = special.pointer
+        while true {
+            while table[Int(p[pos])] == 0 { pos &+= 1 }
+            if p[pos] == quote && pos < end {
+                pos &+= 1
+                continue
+            }
+            return Field(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: pos), flags: 0)
+        }
+    }
+
+    /// Forgets the fields of an unfinished record.
+    private mutating func rollback(_ firstField: Int) -> Outcome {
+        fields.removeSubrange(firstField...)
+        return .needMore
     }
 
     private mutating func appendRecord(start: Int, end: Int, firstField: Int, problem: Problem?, newlines: Int) {
