@@ -112,23 +112,12 @@ extension CSVReader {
                 for k in 0..<n {
                     let r = Int(s.rows[k])
                     let record = s.records[r]
-                    if c < Int(record.fieldCount) {
-                        let field = s.fields[Int(record.firstField) &+ c]
-                        let p = s.base + Int(field.start)
-                        let length = Int(field.end &- field.start)
-                        if isNull(p, length, flags: field.flags, emptyIsNull: false) {
-                            nulls.append(k)
-                        } else {
-                            let before = written
-                            if field.flags & CSVTokenizer.Field.escaped != 0 {
-                                written &+= unescape(p, length, into: out + written)
-                            } else {
-                                (out + written).update(from: p, count: length)
-                                written &+= length
-                            }
-                            if validate, let bad = UTF8Validation.firstInvalid(out + before, written - before) {
-                                failures.append(encodingFailure(r, c, field: field, offset: bad, byte: out[before + bad]))
-                            }
+                    if c < Int(record.fieldCount), case let field = s.fields[Int(record.firstField) &+ c],
+                        !isNull(s.base + Int(field.start), Int(field.end &- field.start), flags: field.flags, emptyIsNull: false) {
+                        let before = written
+                        written &+= copy(field, from: s.base, to: out + written)
+                        if validate, let bad = UTF8Validation.firstInvalid(out + before, written &- before) {
+                            failures.append(encodingFailure(r, c, field: field, offset: bad, byte: out[before + bad]))
                         }
                     } else {
                         nulls.append(k)
@@ -140,6 +129,16 @@ extension CSVReader {
         }
         builder.commitRows(n)
         for k in nulls { builder.setNull(firstRow + k) }
+    }
+
+    /// Copies a field's bytes (unescaped if it must be); returns the bytes written.
+    @inline(__always)
+    private func copy(_ field: CSVTokenizer.Field, from base: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        let p = base + Int(field.start)
+        let length = Int(field.end &- field.start)
+        if field.flags & CSVTokenizer.Field.escaped != 0 { return unescape(p, length, into: out) }
+        out.update(from: p, count: length)
+        return length
     }
 
     /// Copies a quoted field's content without its doubled quotes or escapes; returns the bytes written.
