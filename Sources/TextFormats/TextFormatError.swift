@@ -13,7 +13,7 @@ public struct TextFormatError: Error, CustomStringConvertible, Sendable, Equatab
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String {
             case io, invalidArgument, malformedCSV, malformedJSON, invalidEncoding, conversion, schemaMismatch
-            case compression, tooLarge, sniff
+            case compression, tooLarge
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -35,8 +35,6 @@ public struct TextFormatError: Error, CustomStringConvertible, Sendable, Equatab
         public static let compression = Code(.compression)
         /// A record longer than the configured maximum.
         public static let tooLarge = Code(.tooLarge)
-        /// The sniffer found no usable dialect or schema.
-        public static let sniff = Code(.sniff)
         public var description: String { value.rawValue }
     }
 

@@ -158,9 +158,9 @@ extension CSVReader {
 
     /// A field's unescaped bytes in `scratch` (valid until the next call).
     private func unescaped(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UnsafePointer<UInt8>, Int) {
-        if scratch.count < n { scratch = [UInt8](repeating: 0, count: n) }
-        let count = scratch.withUnsafeMutableBufferPointer { unescape(p, n, into: $0.baseAddress!) }
-        return scratch.withUnsafeBufferPointer { (UnsafePointer($0.baseAddress!), count) }
+        scratch.reserve(n)
+        scratch.count = unescape(p, n, into: scratch.pointer)
+        return (UnsafePointer(scratch.pointer), scratch.count)
     }
 
     private func conversionFailure(_ record: Int, _ c: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Failure {

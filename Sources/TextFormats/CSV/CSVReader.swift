@@ -24,7 +24,7 @@ public final class CSVReader: TextBatchReader {
     var rejected: [RowError] = []
     var finished = false
     /// Unescaped field bytes, reused.
-    var scratch: [UInt8] = []
+    let scratch = ScratchBytes()
 
     /// Opens `input` (compressed or not, per `options`), sniffs what `options` leaves open, and reads the
     /// header if there is one.

@@ -61,11 +61,8 @@ extension JSONReader {
         let p = UnsafePointer(buffer.base) + Int(key.start)
         let n = Int(key.end - key.start)
         if key.flags & JSONTape.Node.escaped != 0 {
-            scratch.removeAll(keepingCapacity: true)
-            JSONString.decode(p, n, into: &scratch)
-            return scratch.withUnsafeBufferPointer { decoded in
-                columns.firstIndex { $0.field.name.utf8.elementsEqual(decoded) }
-            }
+            JSONString.decode(p, n, into: scratch)
+            return columns.firstIndex { $0.field.name.utf8.elementsEqual(scratch.bytes) }
         }
         func matches(_ k: Int) -> Bool {
             let name = columns[k].field.name.utf8
@@ -119,9 +116,8 @@ extension JSONReader {
         let n = Int(node.end - node.start)
         var bytes = UnsafeRawBufferPointer(start: p, count: n)
         if node.kind == .string && node.flags & JSONTape.Node.escaped != 0 {
-            scratch.removeAll(keepingCapacity: true)
-            JSONString.decode(p, n, into: &scratch)
-            bytes = scratch.withUnsafeBytes { $0 }
+            JSONString.decode(p, n, into: scratch)
+            bytes = UnsafeRawBufferPointer(scratch.bytes)
         }
         if case .string = column.field.type, !UTF8Validation.isASCII(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count),
             let bad = UTF8Validation.firstInvalid(bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), bytes.count) {

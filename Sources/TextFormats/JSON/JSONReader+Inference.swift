@@ -52,9 +52,7 @@ extension JSONReader {
             if node.flags & JSONTape.Node.escaped == 0 {
                 inference.observe(start, length)
             } else {
-                var decoded: [UInt8] = []
-                JSONString.decode(start, length, into: &decoded)
-                inference.observe(decoded)
+                inference.observe(JSONString.decode(start, length))
             }
             return .string(inference)
         case .array:
@@ -70,8 +68,7 @@ extension JSONReader {
             var child = i + 1
             for _ in 0..<node.count {
                 let key = tape.nodes[child]
-                var name: [UInt8] = []
-                JSONString.decode(p + Int(key.start), Int(key.end - key.start), into: &name)
+                let name = JSONString.decode(p + Int(key.start), Int(key.end - key.start))
                 let value = shape(tape, child + 1, p)
                 let text = String(decoding: name, as: UTF8.self)
                 if let k = fields.firstIndex(where: { $0.name == text }) { fields[k].shape = value } else { fields.append((text, value)) }

@@ -9,9 +9,8 @@ extension JSONReader {
         switch node.kind {
         case .object, .array: throw mismatch(node, column)
         case .string where node.flags & JSONTape.Node.escaped != 0:
-            scratch.removeAll(keepingCapacity: true)
-            JSONString.decode(p, n, into: &scratch)
-            (p, n) = scratch.withUnsafeBufferPointer { ($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+            JSONString.decode(p, n, into: scratch)
+            (p, n) = (UnsafePointer(scratch.pointer), scratch.count)
         default: break
         }
         let builder = column.builder

@@ -24,7 +24,7 @@ public final class JSONReader: TextBatchReader {
     var line = 1
     var lineCursor = 0
     /// Decoded string bytes, reused.
-    var scratch: [UInt8] = []
+    let scratch = ScratchBytes()
     /// Field slots of the objects being converted, a frame per nesting level.
     var slots: ContiguousArray<Int32> = []
 

@@ -11,8 +11,34 @@ enum JSONString {
         }
     }
 
-    /// Appends the decoded bytes of `p[0..<n]` to `out`.
-    static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, into out: inout [UInt8]) {
+    /// The decoded bytes of `p[0..<n]`, in `scratch` (never longer than the escaped text).
+    static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, into scratch: ScratchBytes) {
+        scratch.reserve(n)
+        var out = Writer(pointer: scratch.pointer)
+        decode(p, n, into: &out)
+        scratch.count = out.count
+    }
+
+    static func decode(_ p: UnsafePointer<UInt8>, _ n: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: n) { buffer, count in
+            var out = Writer(pointer: buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: 1)!)
+            decode(p, n, into: &out)
+            count = out.count
+        }
+    }
+
+    /// Appends at a pointer whose room the caller guarantees.
+    struct Writer {
+        let pointer: UnsafeMutablePointer<UInt8>
+        var count = 0
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            pointer[count] = byte
+            count &+= 1
+        }
+    }
+
+    private static func decode(_ p: UnsafePointer<UInt8>, _ n: Int, into out: inout Writer) {
         var i = 0
         while i < n {
             let b = p[i]
@@ -30,7 +56,11 @@ enum JSONString {
             case UInt8(ascii: "r"): out.append(0x0D)
             case UInt8(ascii: "t"): out.append(0x09)
             case UInt8(ascii: "u"):
-                var scalar = hex4(p, n, at: i) ?? 0xFFFD
+                // JSONTape checked the four digits; without them `\u` stays a `u`, so output never outgrows input.
+                guard var scalar = hex4(p, n, at: i) else {
+                    out.append(e)
+                    continue
+                }
                 i += 4
                 if scalar >= 0xD800 && scalar < 0xDC00, i + 6 <= n, p[i] == UInt8(ascii: "\\"), p[i + 1] == UInt8(ascii: "u"),
                     let low = hex4(p, n, at: i + 2), low >= 0xDC00 && low < 0xE000 {
@@ -55,7 +85,7 @@ enum JSONString {
         return value
     }
 
-    static func appendUTF8(_ scalar: UInt32, into out: inout [UInt8]) {
+    static func appendUTF8(_ scalar: UInt32, into out: inout Writer) {
         switch scalar {
         case 0..<0x80: out.append(UInt8(scalar))
         case 0x80..<0x800:

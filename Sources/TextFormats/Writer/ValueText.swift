@@ -43,19 +43,17 @@ enum ValueText {
     }
 
     static func unsigned(_ value: UInt64, into out: inout [UInt8]) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = withUnsafeMutableBytes(of: &digits) { raw -> Int in
+        // 20 digits at most, written backwards into a stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var v = value
-            var i = raw.count
+            var i = 20
             repeat {
                 i -= 1
-                raw[i] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                digits[i] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
                 v /= 10
             } while v > 0
-            out.append(contentsOf: raw[i...])
-            return raw.count - i
+            out.append(contentsOf: digits[i...])
         }
-        _ = count
     }
 
     /// `unscaled / 10^scale`, exactly `scale` fraction digits.
