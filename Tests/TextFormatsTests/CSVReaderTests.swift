@@ -112,3 +112,26 @@ func readCSV(_ bytes: [UInt8], _ options: CSVOptions = CSVOptions()) throws -> (
         #expect(rows == [[.int(1), .int(2), .int(3)], [.int(4), .null, .null]])
     }
 }
+
+@Suite struct CSVSnifferTests {
+    @Test func headerOfTextColumnsNeedsDistinctNames() throws {
+        #expect(try readCSV("name,city\nbob,paris\n").reader.hasHeader)
+        #expect(try !readCSV("bob,bob\nann,rome\n").reader.hasHeader)
+    }
+
+    @Test func duplicateAndEmptyHeaderNames() throws {
+        let (schema, _, _) = try readCSV("a,a,,x\n1,2,3,4\n")
+        #expect(schema.fields.map(\.name) == ["a", "a_1", "column2", "x"])
+    }
+
+    @Test func mixedColumnsWidenToDoubleOrString() throws {
+        let (schema, rows, _) = try readCSV("i,m,t\n1,1,2024-01-01 10:00:00\n2,2.5,2024-01-02T11:30:00.123456\n3,x,\n")
+        #expect(schema.fields.map(\.type) == [.int64, .string, .timestamp(.microsecond, utc: false)])
+        #expect(rows[1] == [.int(2), .string("2.5"), .int(1_704_195_000_123_456)])
+    }
+
+    @Test func emptyInputHasOneTextColumnAndNoRows() throws {
+        let (schema, rows, _) = try readCSV("")
+        #expect(schema.fields.count == 1 && rows.isEmpty)
+    }
+}

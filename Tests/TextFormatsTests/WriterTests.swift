@@ -74,3 +74,58 @@ import Testing
         #expect(String(decoding: memory.bytes, as: UTF8.self) == "{\"n\":{\"k\":[1,null],\"m\":{\"a\":\"NaN\"}}}\n{\"n\":null}\n")
     }
 }
+
+@Suite struct WriterOptionTests {
+    static let schema = Schema([Field("a", .string), Field("n", .int32)])
+    static let batch = Batch(schema: schema, columns: [
+        Vector(type: .string, values: [.string("x;y"), .string("q\"z"), .string("NULL"), .null]),
+        Vector(type: .int32, values: [.int(1), .null, .int(3), .int(4)]),
+    ])
+
+    @Test func delimiterEscapeNullStringAndCRLF() throws {
+        var options = CSVWriteOptions()
+        options.delimiter = UInt8(ascii: ";")
+        options.escape = UInt8(ascii: "\\")
+        options.nullString = "NULL"
+        options.crlf = true
+        let memory = MemoryOutput()
+        let writer = try CSVWriter(output: memory, schema: Self.schema, options: options)
+        try writer.write(Self.batch)
+        try writer.finish()
+        #expect(String(decoding: memory.bytes, as: UTF8.self) == "a;n\r\n\"x;y\";1\r\n\"q\\\"z\";NULL\r\n\"NULL\";3\r\nNULL;4\r\n")
+        var read = CSVOptions()
+        read.delimiter = UInt8(ascii: ";")
+        read.escape = UInt8(ascii: "\\")
+        read.nullStrings = ["NULL"]
+        read.allowQuotedNulls = false
+        read.schema = Self.schema
+        read.header = true
+        let (_, rows, _) = try readCSV(memory.bytes, read)
+        #expect(rows == Self.batch.rows)
+    }
+
+    @Test(arguments: [true, false]) func compressedOutputReadsBack(gzip: Bool) throws {
+        let memory = MemoryOutput()
+        let output: ByteOutput = gzip ? try GzipOutput(memory) : try ZstdOutput(memory)
+        let writer = JSONLinesWriter(output: output, schema: Self.schema)
+        for _ in 0..<200 { try writer.write(Self.batch) }
+        try writer.finish()
+        #expect(InputPipeline.detect(Array(memory.bytes.prefix(4))) == (gzip ? .gzip : .zstd))
+        var options = JSONOptions()
+        options.schema = Self.schema
+        let reader = try JSONReader(input: MemoryInput(memory.bytes), options: options)
+        var count = 0
+        while let batch = try reader.next() { count += batch.count }
+        #expect(count == 800)
+    }
+
+    @Test func selectionVectorIsHonoured() throws {
+        var batch = Self.batch
+        batch.selection = SelectionVector([2, 0])
+        let memory = MemoryOutput()
+        let writer = JSONLinesWriter(output: memory, schema: Self.schema)
+        try writer.write(batch)
+        try writer.finish()
+        #expect(String(decoding: memory.bytes, as: UTF8.self) == "{\"a\":\"NULL\",\"n\":3}\n{\"a\":\"x;y\",\"n\":1}\n")
+    }
+}
