@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# TextFormats CSV reading vs pyarrow.csv.read_csv (use_threads=False) and DuckDB read_csv (threads=1) on TPC-H
-# SF1 lineitem as CSV (~730 MiB). Builds TextFormats + Columnar + a small driver with swiftc -O (whole module;
+# TextFormats reading vs pyarrow (use_threads=False) and DuckDB (threads=1) on TPC-H SF1 lineitem as CSV
+# (~730 MiB, tpchgen-cli) and as JSON Lines (DuckDB's COPY of the first JSON_ROWS rows). Builds TextFormats + Columnar + a small driver with swiftc -O (whole module;
 # no SwiftPM release build of the whole package), generates the CSV with tpchgen-cli, and prints CPU seconds
 # and Sluice/peer ratios (below 1 means Sluice is faster).
-# Knobs: SF (default 1), RUNS (best of, default 1), BENCH_DIR (default .build/bench), PYTHON (default .venv/bin/python).
+# Knobs: SF (default 1), RUNS (best of, default 1), BENCH_DIR (default .build/bench), PYTHON (default
+# .venv/bin/python), FORMATS (default "csv json"), JSON_ROWS (default 1000000).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -32,4 +33,12 @@ if [ ! -f "$data/lineitem.csv" ]; then
   "$(dirname "$PYTHON")/tpchgen-cli" csv -s "$SF" --tables lineitem --output-dir "$data"
 fi
 
-exec "$PYTHON" Benchmarks/compare/text_formats_compare.py --driver "$OUT/TextFormatsDriver" --input "$data/lineitem.csv" --runs "$RUNS"
+JSON_ROWS=${JSON_ROWS:-1000000}
+for format in ${FORMATS:-csv json}; do
+  input="$data/lineitem.csv"
+  if [ "$format" = json ]; then
+    input="$data/lineitem-$JSON_ROWS.jsonl"
+    [ -f "$input" ] || "$PYTHON" -c "import duckdb; duckdb.sql(\"COPY (SELECT * FROM read_csv('$data/lineitem.csv') LIMIT $JSON_ROWS) TO '$input' (FORMAT json)\")"
+  fi
+  "$PYTHON" Benchmarks/compare/text_formats_compare.py --driver "$OUT/TextFormatsDriver" --input "$input" --format "$format" --runs "$RUNS"
+done

@@ -1,7 +1,7 @@
 import Columnar
 
-/// A schema field as the JSON converter walks it: its builder, its field names as bytes for key lookup, and
-/// its children, mirroring the builder tree.
+/// A schema field as the JSON converter walks it: its builder, its name as bytes for key lookup, and its
+/// children, mirroring the builder tree.
 final class JSONColumn {
     let field: Field
     let builder: ColumnBuilder
@@ -10,8 +10,8 @@ final class JSONColumn {
     /// The top-level column this one belongs to.
     let topIndex: Int
     let children: [JSONColumn]
-    /// Struct field names, UTF-8.
-    let names: [[UInt8]]
+    /// The field's name in UTF-8, matched against object keys.
+    let key: [UInt8]
 
     convenience init(_ field: Field, path: String, topIndex: Int) {
         self.init(field, builder: ColumnBuilder(field.type), path: path, topIndex: topIndex)
@@ -22,22 +22,19 @@ final class JSONColumn {
         self.builder = builder
         self.path = path
         self.topIndex = topIndex
+        key = Array(field.name.utf8)
         switch field.type {
         case .structure(let fields):
             children = zip(fields, builder.children).map { JSONColumn($0, builder: $1, path: "\(path).\($0.name)", topIndex: topIndex) }
-            names = fields.map { Array($0.name.utf8) }
         case .list(let element):
             children = [JSONColumn(element, builder: builder.children[0], path: "\(path)[]", topIndex: topIndex)]
-            names = []
         case .map(let key, let value):
             children = [
                 JSONColumn(key, builder: builder.children[0], path: "\(path).key", topIndex: topIndex),
                 JSONColumn(value, builder: builder.children[1], path: "\(path).value", topIndex: topIndex),
             ]
-            names = []
         default:
             children = []
-            names = []
         }
     }
 }

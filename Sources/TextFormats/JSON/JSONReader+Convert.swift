@@ -56,18 +56,17 @@ extension JSONReader {
         slots.removeLast(columns.count)
     }
 
-    /// The index of the field named by `key`, or nil.
+    /// The index of the field named by `key` (trying the field at the key's position first), or nil.
     private func lookup(_ key: JSONTape.Node, _ columns: [JSONColumn], hint: Int) -> Int? {
-        let p = UnsafePointer(buffer.base) + Int(key.start)
-        let n = Int(key.end - key.start)
+        var p = UnsafePointer(buffer.base) + Int(key.start)
+        var n = Int(key.end - key.start)
         if key.flags & JSONTape.Node.escaped != 0 {
             JSONString.decode(p, n, into: scratch)
-            return columns.firstIndex { $0.field.name.utf8.elementsEqual(scratch.bytes) }
+            (p, n) = (UnsafePointer(scratch.pointer), scratch.count)
         }
+        let text = UnsafeBufferPointer(start: p, count: n)
         func matches(_ k: Int) -> Bool {
-            let name = columns[k].field.name.utf8
-            return name.count == n && name.withContiguousStorageIfAvailable { $0.elementsEqual(UnsafeBufferPointer(start: p, count: n)) }
-                ?? name.elementsEqual(UnsafeBufferPointer(start: p, count: n))
+            columns[k].key.withUnsafeBufferPointer { $0.count == n && $0.elementsEqual(text) }
         }
         if hint < columns.count && matches(hint) { return hint }
         return columns.indices.first(where: matches)
