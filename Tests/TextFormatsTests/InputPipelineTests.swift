@@ -54,3 +54,27 @@ import Testing
         }
     }
 }
+
+@Suite struct Latin1InputTests {
+    @Test func anyReadSizeTranscodesEverything() throws {
+        let latin1: [UInt8] = Array(0...255)
+        let expected = Array(String(decoding: latin1.map { UInt16($0) }, as: UTF16.self).utf8)
+        for size in 1...7 {
+            let input = Latin1Input(MemoryInput(latin1))
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: size)
+            while case let n = try chunk.withUnsafeMutableBytes({ try input.read(into: $0) }), n > 0 { out += chunk[0..<n] }
+            #expect(out == expected, "read size \(size)")
+        }
+    }
+
+    @Test func smallWindowLatin1CSV() throws {
+        var options = CSVOptions()
+        options.encoding = .latin1
+        options.bufferBytes = 17
+        var text: [UInt8] = Array("w\n".utf8)
+        for _ in 0..<300 { text += [0xE9, 0xE8, 0x41, 0x0A] }
+        let (_, rows, _) = try readCSV(text, options)
+        #expect(rows.count == 300 && rows.allSatisfy { $0 == [.string("éèA")] })
+    }
+}

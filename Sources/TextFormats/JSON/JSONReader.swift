@@ -80,14 +80,15 @@ public final class JSONReader: TextBatchReader {
     /// Skips whitespace and, in a top-level array, the separating commas and the closing bracket. True if a
     /// record (or stray text) starts at `pos`; false at the end of input.
     private func seekRecord(_ pos: inout Int) throws -> Bool {
-        let p = { self.buffer.base }
         while true {
-            while pos < buffer.end, case let b = p()[pos],
+            let p = buffer.base  // moves when a refill grows the window
+            let end = buffer.end
+            while pos < end, case let b = p[pos],
                 b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || (inArray && b == UInt8(ascii: ",")) {
                 pos += 1
             }
-            if pos < buffer.end {
-                guard inArray && p()[pos] == UInt8(ascii: "]") else { return true }
+            if pos < end {
+                guard inArray && p[pos] == UInt8(ascii: "]") else { return true }
                 pos += 1
                 inArray = false
                 arrayClosed = true
