@@ -78,3 +78,20 @@ import Testing
         #expect(rows.count == 300 && rows.allSatisfy { $0 == [.string("éèA")] })
     }
 }
+
+@Suite struct DecompressionReadSizeTests {
+    @Test(arguments: [true, false]) func everyReadSizeDecodesEverything(gzip: Bool) throws {
+        let text = Array(String(repeating: "row,with some text,12345\n", count: 400).utf8)
+        let memory = MemoryOutput()
+        let output: ByteOutput = gzip ? try GzipOutput(memory) : try ZstdOutput(memory)
+        try text.withUnsafeBytes { try output.write($0) }
+        try output.close()
+        for size in [1, 2, 3, 7, 64, 4_096] {
+            let input: ByteInput = gzip ? try GzipInput(MemoryInput(memory.bytes)) : try ZstdInput(MemoryInput(memory.bytes))
+            var out: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: size)
+            while case let n = try chunk.withUnsafeMutableBytes({ try input.read(into: $0) }), n > 0 { out += chunk[0..<n] }
+            #expect(out == text, "read size \(size)")
+        }
+    }
+}

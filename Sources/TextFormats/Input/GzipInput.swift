@@ -32,24 +32,21 @@ public final class GzipInput: ByteInput {
         stream.next_out = base.assumingMemoryBound(to: UInt8.self)
         stream.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
         while stream.avail_out > 0 {
-            if stream.avail_in == 0 && !sourceDone {
-                let n = try source.read(into: inBuffer)
-                if n == 0 { sourceDone = true } else {
-                    stream.next_in = inBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
-                    stream.avail_in = UInt32(n)
-                }
-            }
-            let written = buffer.count - Int(stream.avail_out)
-            if stream.avail_in == 0 && sourceDone {
-                if written > 0 { break }
-                throw corrupt("truncated stream after \(produced) bytes")
-            }
+            if stream.avail_in == 0 && !sourceDone { try readSource() }
+            let before = stream.avail_out
             let status = inflate(&stream, Z_NO_FLUSH)
             if status == Z_STREAM_END {
                 if try !nextMember() { ended = true; break }
-            } else if status != Z_OK && status != Z_BUF_ERROR {
+                continue
+            }
+            if status != Z_OK && status != Z_BUF_ERROR {
                 let reason = stream.msg.map { String(cString: $0) } ?? "error \(status)"
                 throw corrupt("\(reason) after \(produced) bytes")
+            }
+            // No input left and inflate made no progress: the stream ends before its trailer.
+            if stream.avail_out == before && stream.avail_in == 0 && sourceDone {
+                if Int(stream.avail_out) < buffer.count { break }
+                throw corrupt("truncated stream after \(produced) bytes")
             }
         }
         let n = buffer.count - Int(stream.avail_out)
@@ -57,16 +54,18 @@ public final class GzipInput: ByteInput {
         return n
     }
 
+    private func readSource() throws {
+        let n = try source.read(into: inBuffer)
+        if n == 0 { sourceDone = true } else {
+            stream.next_in = inBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+            stream.avail_in = UInt32(n)
+        }
+    }
+
     /// After one member ends: resets for the next one if more bytes follow (other than zero padding).
     private func nextMember() throws -> Bool {
         while true {
-            if stream.avail_in == 0 && !sourceDone {
-                let n = try source.read(into: inBuffer)
-                if n == 0 { sourceDone = true } else {
-                    stream.next_in = inBuffer.baseAddress?.assumingMemoryBound(to: UInt8.self)
-                    stream.avail_in = UInt32(n)
-                }
-            }
+            if stream.avail_in == 0 && !sourceDone { try readSource() }
             if stream.avail_in == 0 { return false }
             if stream.next_in.pointee != 0 { break }
             stream.next_in += 1
