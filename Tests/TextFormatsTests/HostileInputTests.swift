@@ -63,6 +63,46 @@ import Testing
         }
     }
 
+    static let everyCSVType = Schema([
+        Field("b", .boolean), Field("i8", .int8), Field("u64", .uint64), Field("f", .float32), Field("d", .float64),
+        Field("dec", .decimal(precision: 9, scale: 3)), Field("big", .decimal(precision: 30, scale: 5)),
+        Field("day", .date), Field("t", .time(.nanosecond)), Field("ts", .timestamp(.second, utc: true)),
+        Field("s", .string), Field("bin", .binary),
+    ])
+
+    @Test func randomCSVAgainstEveryColumnType() {
+        var random = Random(state: 42)
+        let alphabet = Array(#"0123456789-+.eE:T Z,"\natrufl"#.utf8) + [0x0A, 0xC3, 0xA9]
+        for round in 0..<300 {
+            var options = CSVOptions()
+            options.schema = Self.everyCSVType
+            options.onError = .collect
+            options.nullPadding = round % 2 == 0
+            options.escape = round % 3 == 0 ? UInt8(ascii: "\\") : nil
+            options.bufferBytes = 16 + Int(random.next() % 100)
+            let bytes = random.bytes(Int(random.next() % 600), from: alphabet)
+            survives { try drain(CSVReader(input: MemoryInput(bytes), options: options)) }
+        }
+    }
+
+    @Test func randomJSONAgainstANestedSchema() {
+        var random = Random(state: 43)
+        let inner = DataType.structure([Field("x", .int16), Field("y", .list(Field("e", .decimal(precision: 20, scale: 2))))])
+        let schema = Schema([Field("a", .list(Field("e", inner))), Field("c", .timestamp(.millisecond, utc: false)),
+                             Field("m", .map(key: Field("k", .string), value: Field("v", .boolean)))])
+        let alphabet = Array("{}[]\":,1.e-tfnul \n\\axyacm2024-01T".utf8)
+        for round in 0..<300 {
+            var options = JSONOptions()
+            options.schema = schema
+            options.onError = .collect
+            options.unknownKeys = round % 2 == 0 ? .error : .ignore
+            options.bufferBytes = 16 + Int(random.next() % 100)
+            let bytes = Array("{\"a\":[{\"x\":1,\"y\":[1.5]}],\"c\":\"2024-01-01 10:00:00\",\"m\":{\"k\":true}}\n".utf8)
+                + random.bytes(Int(random.next() % 400), from: alphabet)
+            survives { try drain(JSONReader(input: MemoryInput(bytes), options: options)) }
+        }
+    }
+
     @Test func everyTruncationOfValidFiles() throws {
         let csv = Array("id,name,at\n1,\"a,\"\"b\"\"\",2024-01-01 10:00:00\r\n2,é,2024-02-02\n".utf8)
         let json = Array("[{\"id\": 1, \"l\": [1.5, null], \"s\": {\"x\": \"\\u00e9\"}}, {\"id\": 2}]".utf8)
