@@ -28,9 +28,9 @@ import Testing
         let text = String(decoding: memory.bytes, as: UTF8.self)
         #expect(text == """
             s,i,d,f,day,at,b
-            plain,1,-1.500,0.1,1970-01-01,1970-01-01 00:00:01.5,true
+            plain,1,-1.500,0.1,1970-01-01,1970-01-01T00:00:01.5,true
             "comma, ""quote""
-            newline",-9,0.005,1e+300,1969-12-31,1969-12-31 23:59:59.999999,false
+            newline",-9,0.005,1e+300,1969-12-31,1969-12-31T23:59:59.999999,false
             "",,,,,,
 
             """)
@@ -55,7 +55,7 @@ import Testing
         try writer.write(Self.batch)
         try writer.finish()
         let first = String(decoding: memory.bytes, as: UTF8.self).split(separator: "\n")[0]
-        #expect(first == #"{"s":"plain","i":1,"d":-1.500,"f":0.1,"day":"1970-01-01","at":"1970-01-01 00:00:01.5","b":true}"#)
+        #expect(first == #"{"s":"plain","i":1,"d":-1.500,"f":0.1,"day":"1970-01-01","at":"1970-01-01T00:00:01.5","b":true}"#)
         var options = JSONOptions()
         options.schema = Self.schema
         let reader = try JSONReader(input: MemoryInput(memory.bytes), options: options)

@@ -2,8 +2,8 @@ import Columnar
 
 /// The text of one non-null scalar for CSV and JSON output: integers; floats in the shortest form that
 /// reads back to the same value; decimals exact with `scale` fraction digits; dates `YYYY-MM-DD`; times
-/// `HH:MM:SS[.fraction]`; timestamps `YYYY-MM-DD HH:MM:SS[.fraction]` (RFC 3339's space form, as DuckDB
-/// writes) with `+00` when UTC-adjusted; fractions without trailing zeros.
+/// `HH:MM:SS[.fraction]`; timestamps ISO-8601 `YYYY-MM-DDTHH:MM:SS[.fraction]` with `Z` when UTC-adjusted;
+/// fractions without trailing zeros.
 enum ValueText {
     static func append(_ vector: Vector, _ row: Int, into out: inout [UInt8]) {
         let b = vector.buffer
@@ -32,7 +32,7 @@ enum ValueText {
             clock(((b.load(row, as: Int64.self) % perDay) + perDay) % perDay, unit: unit, into: &out)
         case .timestamp(let unit, let utc):
             timestamp(b.load(row, as: Int64.self), unit: unit, into: &out)
-            if utc { out.append(contentsOf: "+00".utf8) }
+            if utc { out.append(UInt8(ascii: "Z")) }
         case .list, .structure, .map: break
         }
     }
@@ -95,7 +95,7 @@ enum ValueText {
             days -= 1
         }
         date(days, into: &out)
-        out.append(UInt8(ascii: " "))
+        out.append(UInt8(ascii: "T"))
         clock(inDay, unit: unit, into: &out)
     }
 
