@@ -1,4 +1,9 @@
 import Columnar
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Tape to builders. Objects match keys to fields (trying the field at the same position first), arrays
 /// become lists, and scalars are parsed from their text; a mismatch throws a `Failure` that rejects the
@@ -20,11 +25,12 @@ extension JSONReader {
             return false
         }
         let rowsBefore = columns.first?.builder.count ?? 0
+        // A local copy of the tape: reads of a local array need no exclusivity checks.
+        let nodes = tape.nodes
         do throws(Failure) {
-            try appendFields(0, columns)
+            try appendFields(0, columns, nodes, frame: 0)
         } catch {
             for column in columns { column.builder.truncate(to: rowsBefore) }
-            slots.removeAll(keepingCapacity: true)
             try reject(RowError(code: error.code, file: options.fileName, line: line, columnIndex: error.column?.topIndex,
                 columnName: error.column?.path, value: error.value, record: text(start, end), reason: error.reason))
             return false
@@ -33,27 +39,27 @@ extension JSONReader {
         return true
     }
 
-    /// Appends the object at tape index `i` as one row of `columns` (missing keys are NULL).
-    private func appendFields(_ i: Int, _ columns: [JSONColumn]) throws(Failure) {
-        let node = tape.nodes[i]
-        let frame = slots.count
-        slots.append(contentsOf: repeatElement(-1, count: columns.count))
+    /// Appends the object at tape index `i` as one row of `columns` (missing keys are NULL). Its field slots
+    /// are `slots[frame..<frame + columns.count]`; nested objects use the slots after them.
+    private func appendFields(_ i: Int, _ columns: [JSONColumn], _ nodes: ContiguousArray<JSONTape.Node>, frame: Int) throws(Failure) {
+        let node = nodes[i]
+        let frameSlots = slots + frame
+        frameSlots.update(repeating: -1, count: columns.count)
         var child = i + 1
         for pair in 0..<Int(node.count) {
-            let key = tape.nodes[child]
+            let key = nodes[child]
             if let k = lookup(key, columns, hint: pair) {
-                slots[frame + k] = Int32(child + 1)
+                frameSlots[k] = Int32(child + 1)
             } else if options.unknownKeys == .error {
                 let name = text(Int(key.start), Int(key.end))
                 throw Failure(code: .schemaMismatch, column: nil, value: name, reason: "unknown key '\(name)'")
             }
-            child = Int(tape.nodes[child + 1].next)
+            child = Int(nodes[child + 1].next)
         }
         for (k, column) in columns.enumerated() {
-            let value = Int(slots[frame + k])
-            if value < 0 { column.builder.appendNull() } else { try append(value, column) }
+            let value = Int(frameSlots[k])
+            if value < 0 { column.builder.appendNull() } else { try append(value, column, nodes, frame: frame + columns.count) }
         }
-        slots.removeLast(columns.count)
     }
 
     /// The index of the field named by `key` (trying the field at the key's position first), or nil.
@@ -64,17 +70,16 @@ extension JSONReader {
             JSONString.decode(p, n, into: scratch)
             (p, n) = (UnsafePointer(scratch.pointer), scratch.count)
         }
-        let text = UnsafeBufferPointer(start: p, count: n)
         func matches(_ k: Int) -> Bool {
-            columns[k].key.withUnsafeBufferPointer { $0.count == n && $0.elementsEqual(text) }
+            columns[k].key.withUnsafeBufferPointer { $0.count == n && (n == 0 || memcmp($0.baseAddress!, p, n) == 0) }
         }
         if hint < columns.count && matches(hint) { return hint }
         return columns.indices.first(where: matches)
     }
 
     /// Appends the value at tape index `i` to `column`.
-    private func append(_ i: Int, _ column: JSONColumn) throws(Failure) {
-        let node = tape.nodes[i]
+    private func append(_ i: Int, _ column: JSONColumn, _ nodes: ContiguousArray<JSONTape.Node>, frame: Int) throws(Failure) {
+        let node = nodes[i]
         let builder = column.builder
         if node.kind == .null {
             builder.appendNull()
@@ -83,23 +88,23 @@ extension JSONReader {
         switch column.field.type {
         case .structure:
             guard node.kind == .object else { throw mismatch(node, column) }
-            try appendFields(i, column.children)
+            try appendFields(i, column.children, nodes, frame: frame)
             builder.commitValid()
         case .list:
             guard node.kind == .array else { throw mismatch(node, column) }
             var element = i + 1
             for _ in 0..<node.count {
-                try append(element, column.children[0])
-                element = Int(tape.nodes[element].next)
+                try append(element, column.children[0], nodes, frame: frame)
+                element = Int(nodes[element].next)
             }
             builder.closeList()
         case .map:
             guard node.kind == .object else { throw mismatch(node, column) }
             var key = i + 1
             for _ in 0..<node.count {
-                try append(key, column.children[0])
-                try append(key + 1, column.children[1])
-                key = Int(tape.nodes[key + 1].next)
+                try append(key, column.children[0], nodes, frame: frame)
+                try append(key + 1, column.children[1], nodes, frame: frame)
+                key = Int(nodes[key + 1].next)
             }
             builder.closeList()
         case .string, .binary:

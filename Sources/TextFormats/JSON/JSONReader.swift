@@ -25,8 +25,9 @@ public final class JSONReader: TextBatchReader {
     var lineCursor = 0
     /// Decoded string bytes, reused.
     let scratch = ScratchBytes()
-    /// Field slots of the objects being converted, a frame per nesting level.
-    var slots: ContiguousArray<Int32> = []
+    /// Value positions of the objects being converted: a frame of one slot per field for each nesting level,
+    /// so never more slots than the schema has fields in all.
+    let slots: UnsafeMutablePointer<Int32>
 
     public init(input: ByteInput, options: JSONOptions = JSONOptions()) throws {
         try options.validate()
@@ -43,6 +44,21 @@ public final class JSONReader: TextBatchReader {
             schema = try JSONReader.inferSchema(buffer, options: options, inArray: inArray)
         }
         columns = schema.fields.enumerated().map { JSONColumn($1, path: $1.name, topIndex: $0) }
+        slots = .allocate(capacity: JSONReader.fieldCount(schema.fields.map(\.type)) + 1)
+    }
+
+    deinit { slots.deallocate() }
+
+    /// Fields of all structs in `types`, the top level included.
+    static func fieldCount(_ types: [DataType]) -> Int {
+        types.reduce(types.count) { total, type in
+            switch type {
+            case .structure(let fields): total + fieldCount(fields.map(\.type))
+            case .list(let element): total + fieldCount([element.type]) - 1
+            case .map(let key, let value): total + fieldCount([key.type, value.type]) - 2
+            default: total
+            }
+        }
     }
 
     public convenience init(path: String, options: JSONOptions = JSONOptions()) throws {
