@@ -32,6 +32,7 @@ let package = Package(
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
+        .target(name: "TextFormats", dependencies: ["Columnar", "CZlib", "CZstd"]),
         .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
         .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .executableTarget(
@@ -44,5 +45,6 @@ let package = Package(
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
     ]
 )
