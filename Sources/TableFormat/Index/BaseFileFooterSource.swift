@@ -4,8 +4,9 @@ import Storage
 /// A Parquet `ByteSource` over one base file that fetches the file's tail once, large enough for a Hudi footer
 /// (whose bloom filter alone is ~430 KB at the default 60,000 entries), and serves every later read inside it
 /// from memory. Reading a footer costs one ranged GET, or two when the footer outgrows the first guess; a
-/// small file is read whole by that one GET. Reads before the tail are ranged GETs.
-final class BaseFileFooterSource: ByteSource {
+/// small file is read whole by that one GET. `prefetchHead` adds the file's first bytes (the leading magic
+/// and, in Hudi files, the record key column). Other reads are ranged GETs.
+final class BaseFileFooterSource: ByteSource, @unchecked Sendable {
     /// The first tail guess: the default dynamic filter (431,380 base64 bytes) plus schema and row groups.
     static let initialTail = 512 * 1024
 
@@ -16,6 +17,9 @@ final class BaseFileFooterSource: ByteSource {
     private let tail: [UInt8]
     private let tailStart: Int
     let metadata: FileMetaData
+    /// Bytes `0..<head.count`, once `prefetchHead` ran; guarded by `lock`.
+    private var head: [UInt8] = []
+    private let lock = Lock()
 
     init(store: any ObjectStore, key: String, size: Int?) throws {
         self.store = store
@@ -72,12 +76,23 @@ final class BaseFileFooterSource: ByteSource {
         return bytes
     }
 
+    /// Fetches bytes `0..<end` (clamped to where the tail starts) in one GET, for the reads that follow.
+    func prefetchHead(through end: Int) throws {
+        let end = min(end, tailStart)
+        guard end > 0 else { return }
+        let bytes = try BaseFileFooterSource.fetch(store: store, key: key, 0..<end)
+        lock.withLock { head = bytes }
+    }
+
     func read(offset: Int, count: Int) throws -> [UInt8] {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ParquetError(.io, "read of \(count) bytes at offset \(offset) is outside \(key) (\(size) bytes)")
         }
         if offset >= tailStart {
             return Array(tail[(offset - tailStart)..<(offset - tailStart + count)])
+        }
+        if let bytes = lock.withLock({ offset + count <= head.count ? Array(head[offset..<(offset + count)]) : nil }) {
+            return bytes
         }
         do {
             return try BaseFileFooterSource.fetch(store: store, key: key, offset..<offset + count)

@@ -35,6 +35,7 @@ struct HoodieKeyLookupHandle {
 
     /// Of `candidates` (ascending indices into `keys`), those whose key is in the file's record key column.
     func confirm(_ candidates: [Int], in keys: HoodieRecordKeys) throws -> [Int] {
+        if let end = firstKeyChunkEnd { try source.prefetchHead(through: end) }
         var options = ParquetReadOptions()
         options.columns = [HoodieKeyLookupHandle.recordKeyField]
         var batches: ParquetBatchIterator
@@ -52,6 +53,17 @@ struct HoodieKeyLookupHandle {
             try mark(column, rows: batch.count, candidates: candidates, keys: keys, found: &found)
         }
         return candidates.indices.filter { found[$0] }.map { candidates[$0] }
+    }
+
+    /// Where the first row group's record key chunk ends, when it starts near the file's head (Hudi writes the
+    /// meta columns first): one GET then serves the leading magic and the chunk.
+    private var firstKeyChunkEnd: Int? {
+        let chunk = source.metadata.rowGroups.first?.columns.first { $0.metaData?.pathInSchema == [HoodieKeyLookupHandle.recordKeyField] }
+        guard let meta = chunk?.metaData else { return nil }
+        let start = min(meta.dictionaryPageOffset ?? meta.dataPageOffset, meta.dataPageOffset)
+        guard start >= 0, start <= 64 * 1024, meta.totalCompressedSize >= 0,
+              meta.totalCompressedSize <= Int64(source.size) - start else { return nil }
+        return Int(start + meta.totalCompressedSize)
     }
 
     private func nextBatch(_ batches: inout ParquetBatchIterator) throws -> Batch? {
