@@ -120,6 +120,22 @@ struct IndexBloomIndexTests {
         }
     }
 
+    @Test("the global index finds every key in whichever partition holds it", arguments: tables)
+    func global(_ name: String) throws {
+        let (store, slicesByPartition, keysByFile) = try Self.load(name)
+        let slices = slicesByPartition.values.flatMap { $0 }
+        var expected: [String: HoodieRecordLocation] = [:]
+        for slice in slices.sorted(by: HoodieBloomIndex.precedes) {
+            for key in keysByFile[slice.baseFile.key] ?? [] {
+                expected[key] = HoodieRecordLocation(partitionPath: slice.partitionPath, fileId: slice.fileId)
+            }
+        }
+        let index = HoodieGlobalBloomIndex(store: store)
+        let (located, statistics) = try index.locateWithStatistics(keys: Array(expected.keys) + ["absent-1", "zzz"], slices: slices)
+        #expect(located == expected)
+        #expect(statistics.footersRead == slices.count && statistics.falsePositives == 0)
+    }
+
     @Test("tables without meta fields have no key column to confirm with", arguments: HudiCorpus.tables { $0.contains("_cow_") && $0.contains("no_metafields") })
     func virtualKeys(_ name: String) throws {
         let path = try HudiCorpus.unzip(name)
