@@ -14,12 +14,15 @@ struct IndexBloomIndexScaleTests {
 
     /// `fileCount` base files in partition "p", file i holding keys key-<i>-000000 ... with a 160-byte
     /// incompressible payload per row, so each file is ~1 MB and its key column lies before the footer read.
+    /// key-<file>-<n, six digits>.
+    static func key(_ file: Int, _ n: Int) -> String { "key-\(file)-" + String(String(n + 1_000_000).dropFirst()) }
+
     static func makeFiles() throws -> (store: CountingStore, slices: [FileSlice]) {
         let memory = MemoryStore(name: "bloom-index-scale-\(UUID().uuidString)")
         var slices: [FileSlice] = []
         var random = SystemRandomNumberGenerator()
         for file in 0..<fileCount {
-            let keys = (0..<keysPerFile).map { "key-\(file)-" + String(String($0 + 1_000_000).dropFirst()) }
+            let keys = (0..<keysPerFile).map { key(file, $0) }
             let payload = (0..<keysPerFile).map { _ in (0..<20).map { _ in random.next() as UInt64 }.withUnsafeBytes { Array($0) } }
             let bytes = try writeBaseFile(keys: keys, payload: payload)
             let fileId = "0000000\(file)-0000-0000-0000-000000000000-0"
@@ -55,7 +58,7 @@ struct IndexBloomIndexScaleTests {
     func touchedFileGroupsOnly() throws {
         let (store, slices) = try Self.makeFiles()
         let index = HoodieBloomIndex(store: store)
-        let present = (0..<50).map { "key-3-" + String(String($0 * 97 + 1_000_000).dropFirst()) }
+        let present = (0..<50).map { Self.key(3, $0 * 97) }
         let absent = ["key-3-999999x", "key-9-000001", "a", "key-2-0000005"]
         let (located, statistics) = try index.locateWithStatistics(keys: present + absent, partitionPath: "p", slices: slices)
         #expect(located == Dictionary(uniqueKeysWithValues: present.map { ($0, slices[3].fileId) }))
@@ -77,7 +80,7 @@ struct IndexBloomIndexScaleTests {
     @Test("every key of every file, found in its own file group; the Parquet footer holds Hudi's entries")
     func allKeys() throws {
         let (store, slices) = try Self.makeFiles()
-        let keys = (0..<Self.fileCount).flatMap { file in (0..<Self.keysPerFile).map { "key-\(file)-" + String(String($0 + 1_000_000).dropFirst()) } }
+        let keys = (0..<Self.fileCount).flatMap { file in (0..<Self.keysPerFile).map { Self.key(file, $0) } }
         let started = ContinuousClock.now
         let (located, statistics) = try HoodieBloomIndex(store: store).locateWithStatistics(keys: keys.shuffled(), partitionPath: "p", slices: slices)
         let elapsed = ContinuousClock.now - started
@@ -90,5 +93,21 @@ struct IndexBloomIndexScaleTests {
         // The written footer: Hudi's four entries with min/max of the file's keys.
         let metadata = try BaseFileFooterSource(store: store, key: slices[0].baseFile.key, size: nil).metadata.keyValueMetadata ?? []
         #expect(HoodieBloomFilterWriteSupport.readRecordKeyRange(from: metadata)! == ("key-0-000000", "key-0-005999"))
+    }
+
+    @Test("past the hash budget, keys are hashed per filter, with the same candidates")
+    func hashBudget() throws {
+        let (store, slices) = try Self.makeFiles()
+        let handle = try HoodieKeyLookupHandle(store: store, slice: slices[2])
+        let present: [String] = (0..<300).map { Self.key(2, $0 * 19) }
+        let probe = present + (0..<300).map { "key-2-x\($0)" }
+        var precomputed = HoodieRecordKeys(probe)
+        var perFilter = HoodieRecordKeys(probe)
+        perFilter.hashBudget = 0
+        let a = try handle.bloomCandidates(0..<precomputed.count, of: &precomputed)
+        let b = try handle.bloomCandidates(0..<perFilter.count, of: &perFilter)
+        #expect(precomputed.hashCount == 30 && perFilter.hashCount == 0)
+        #expect(a.candidates == b.candidates && a.hasFilter && b.hasFilter)
+        #expect(a.candidates.count >= 300)
     }
 }

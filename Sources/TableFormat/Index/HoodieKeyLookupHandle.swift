@@ -23,7 +23,9 @@ struct HoodieKeyLookupHandle {
         guard let filter = try HoodieBloomFilterWriteSupport.readBloomFilter(from: source.metadata.keyValueMetadata ?? [], file: file) else {
             return (Array(range), false)
         }
-        keys.computeHashes(count: filter.requiredHashCount)
+        guard keys.computeHashes(count: filter.requiredHashCount) else {
+            return (range.filter { index in keys.withUTF8(index) { filter.mightContain(utf8: $0) } }, true)
+        }
         let candidates = range.filter { index in keys.withHashes(index) { filter.mightContain(hashes: $0) } }
         return (candidates, true)
     }
@@ -50,7 +52,7 @@ struct HoodieKeyLookupHandle {
             guard case .string = column.type else {
                 throw TableFormatError(.schemaMismatch, "base file '\(file)': \(HoodieKeyLookupHandle.recordKeyField) is \(column.type), not a string")
             }
-            try mark(column, rows: batch.count, candidates: candidates, keys: keys, found: &found)
+            try mark(column, rows: column.count, candidates: candidates, keys: keys, found: &found)
         }
         return candidates.indices.filter { found[$0] }.map { candidates[$0] }
     }
