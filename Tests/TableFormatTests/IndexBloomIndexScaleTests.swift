@@ -110,4 +110,38 @@ struct IndexBloomIndexScaleTests {
         #expect(a.candidates == b.candidates && a.hasFilter && b.hasFilter)
         #expect(a.candidates.count >= 300)
     }
+
+    @Test("a file without the key column, or with a corrupt filter, is an error naming the base file")
+    func errors() throws {
+        let store = MemoryStore(name: "bloom-index-errors-\(UUID().uuidString)")
+        func put(_ name: String, schema: Schema, columns: [Vector], metadata: [KeyValue]) throws -> FileSlice {
+            var options = ParquetWriteOptions()
+            options.keyValueMetadata = metadata
+            let writer = try ParquetWriter(sink: MemorySink(), schema: schema, options: options)
+            try writer.write(columns: columns)
+            _ = try writer.close()
+            let bytes = try #require(writer.sink as? MemorySink).bytes
+            try store.put("p/\(name)", bytes)
+            let base = try HoodieBaseFile(fileName: name, partitionPath: "p", key: "p/\(name)", size: bytes.count)
+            return FileSlice(partitionPath: "p", fileId: base.fileId, baseInstantTime: base.instantTime, baseFile: base)
+        }
+        let idOnly = Schema([Field("id", .string, nullable: false)])
+        let noKeyColumn = try put("f1-0_0-1-1_20250101000000000.parquet", schema: idOnly, columns: [Self.variableWidth(.string, [Array("k1".utf8)])],
+                                  metadata: try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: ["k1"]))
+        let missing = #expect(throws: TableFormatError.self) {
+            try HoodieBloomIndex(store: store).locate(keys: ["k1"], partitionPath: "p", slices: [noKeyColumn])
+        }
+        #expect(missing?.code == .schemaMismatch)
+        #expect(missing?.message.hasPrefix("base file 'p/f1-0_0-1-1_20250101000000000.parquet': cannot read _hoodie_record_key") == true)
+
+        var metadata = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: ["k1"])
+        metadata[1].value = String(metadata[1].value!.dropLast(8))
+        let keySchema = Schema([Field(HoodieKeyLookupHandle.recordKeyField, .string, nullable: false)])
+        let corrupt = try put("f2-0_0-1-1_20250101000000000.parquet", schema: keySchema, columns: [Self.variableWidth(.string, [Array("k1".utf8)])], metadata: metadata)
+        let broken = #expect(throws: TableFormatError.self) {
+            try HoodieBloomIndex(store: store).locate(keys: ["k1"], partitionPath: "p", slices: [corrupt])
+        }
+        #expect(broken?.code == .invalidMetadata)
+        #expect(broken?.message.hasPrefix("bloom filter of base file 'p/f2-0_0-1-1_20250101000000000.parquet' (DYNAMIC_V0): needs 323496 bytes") == true)
+    }
 }

@@ -68,19 +68,8 @@ public struct HoodieBloomIndex: HoodieIndex {
         for slice in slices {
             let handle = try HoodieKeyLookupHandle(store: store, slice: slice)
             statistics.footersRead += 1
-            var range = 0..<keys.count
-            if config.pruneByRanges, let bounds = handle.recordKeyRange {
-                range = keys.range(min: bounds.min, max: bounds.max)
-            }
-            if range.isEmpty {
-                statistics.filesPrunedByRange += 1
-                continue
-            }
-            let (candidates, hasFilter) = try handle.bloomCandidates(range, of: &keys)
-            if candidates.isEmpty {
-                statistics.filesPrunedByBloomFilter += hasFilter ? 1 : 0
-                continue
-            }
+            let candidates = try candidates(in: handle, of: &keys, statistics: &statistics)
+            if candidates.isEmpty { continue }
             statistics.candidates += candidates.count
             statistics.keyColumnsRead += 1
             let confirmed = try handle.confirm(candidates, in: keys)
@@ -90,6 +79,22 @@ public struct HoodieBloomIndex: HoodieIndex {
             }
         }
         return found
+    }
+
+    /// The keys the file may hold after range pruning and its bloom filter (ascending indices into `keys`).
+    private func candidates(in handle: HoodieKeyLookupHandle, of keys: inout HoodieRecordKeys,
+                            statistics: inout Statistics) throws -> [Int] {
+        var range = 0..<keys.count
+        if config.pruneByRanges, let bounds = handle.recordKeyRange {
+            range = keys.range(min: bounds.min, max: bounds.max)
+        }
+        if range.isEmpty {
+            statistics.filesPrunedByRange += 1
+            return []
+        }
+        let (candidates, hasFilter) = try handle.bloomCandidates(range, of: &keys)
+        if candidates.isEmpty && hasFilter { statistics.filesPrunedByBloomFilter += 1 }
+        return candidates
     }
 
     static func precedes(_ a: FileSlice, _ b: FileSlice) -> Bool {

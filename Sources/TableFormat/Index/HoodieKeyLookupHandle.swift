@@ -44,7 +44,9 @@ struct HoodieKeyLookupHandle {
         do {
             batches = try ParquetFileReader(source: source, options: options).makeBatchIterator()
         } catch let error as ParquetError {
-            throw TableFormatError(.schemaMismatch, "base file '\(file)': cannot read \(HoodieKeyLookupHandle.recordKeyField) for the bloom index: \(error.message)")
+            // invalidArgument: the file has no such column (a table without meta fields).
+            let code: TableFormatError.Code = error.code == .invalidArgument ? .schemaMismatch : .io
+            throw TableFormatError(code, "base file '\(file)': cannot read \(HoodieKeyLookupHandle.recordKeyField) for the bloom index: \(error.message)")
         }
         var found = [Bool](repeating: false, count: candidates.count)
         while let batch = try nextBatch(&batches) {
