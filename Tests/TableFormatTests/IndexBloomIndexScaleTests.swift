@@ -104,8 +104,9 @@ struct IndexBloomIndexScaleTests {
         var precomputed = HoodieRecordKeys(probe)
         var perFilter = HoodieRecordKeys(probe)
         perFilter.hashBudget = 0
-        let a = try handle.bloomCandidates(0..<precomputed.count, of: &precomputed)
-        let b = try handle.bloomCandidates(0..<perFilter.count, of: &perFilter)
+        #expect(precomputed.computeHashes(count: 30) && !perFilter.computeHashes(count: 30))
+        let a = try handle.bloomCandidates(0..<precomputed.count, of: precomputed)
+        let b = try handle.bloomCandidates(0..<perFilter.count, of: perFilter)
         #expect(precomputed.hashCount == 30 && perFilter.hashCount == 0)
         #expect(a.candidates == b.candidates && a.hasFilter && b.hasFilter)
         #expect(a.candidates.count >= 300)
@@ -143,5 +144,35 @@ struct IndexBloomIndexScaleTests {
         }
         #expect(broken?.code == .invalidMetadata)
         #expect(broken?.message.hasPrefix("bloom filter of base file 'p/f2-0_0-1-1_20250101000000000.parquet' (DYNAMIC_V0): needs 323496 bytes") == true)
+    }
+
+    @Test("parallel and sequential lookups agree; a corrupt file among many fails the lookup")
+    func parallelism() throws {
+        let (store, slices) = try Self.makeFiles()
+        let keys = (0..<Self.fileCount).flatMap { file in (0..<40).map { Self.key(file, $0 * 150) } } + ["key-1-x", "zz"]
+        var sequential = HoodieBloomIndexConfig()
+        sequential.lookupParallelism = 1
+        let one = try HoodieBloomIndex(store: store, config: sequential).locateWithStatistics(keys: keys, partitionPath: "p", slices: slices)
+        let many = try HoodieBloomIndex(store: store).locateWithStatistics(keys: keys, partitionPath: "p", slices: slices)
+        #expect(one.locations == many.locations && one.statistics == many.statistics)
+        #expect(one.locations.count == Self.fileCount * 40)
+
+        var metadata = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: ["key-9-000000"])
+        metadata[1].value = "not base64!"
+        var options = ParquetWriteOptions()
+        options.keyValueMetadata = metadata
+        let writer = try ParquetWriter(sink: MemorySink(), schema: Schema([Field(HoodieKeyLookupHandle.recordKeyField, .string, nullable: false)]), options: options)
+        try writer.write(columns: [Self.variableWidth(.string, [Array("key-9-000000".utf8)])])
+        _ = try writer.close()
+        let bytes = try #require(writer.sink as? MemorySink).bytes
+        let name = "00000009-0000-0000-0000-000000000000-0_0-1-9_20250101000000000.parquet"
+        try store.put("p/\(name)", bytes)
+        let base = try HoodieBaseFile(fileName: name, partitionPath: "p", key: "p/\(name)", size: bytes.count)
+        let corrupt = FileSlice(partitionPath: "p", fileId: base.fileId, baseInstantTime: base.instantTime, baseFile: base)
+        let error = #expect(throws: TableFormatError.self) {
+            try HoodieBloomIndex(store: store).locate(keys: keys + ["key-9-000000"], partitionPath: "p", slices: slices + [corrupt])
+        }
+        #expect(error?.code == .invalidMetadata)
+        #expect(error?.message.contains("'p/\(name)'") == true)
     }
 }

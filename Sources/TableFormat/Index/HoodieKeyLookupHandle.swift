@@ -19,11 +19,12 @@ struct HoodieKeyLookupHandle {
 
     /// The keys of `range` the file may hold (ascending indices into `keys`), by its bloom filter; all of them
     /// when the footer has no filter.
-    func bloomCandidates(_ range: Range<Int>, of keys: inout HoodieRecordKeys) throws -> (candidates: [Int], hasFilter: Bool) {
+    /// Keys' precomputed hash chains are used when long enough for the filter; otherwise keys are hashed here.
+    func bloomCandidates(_ range: Range<Int>, of keys: HoodieRecordKeys) throws -> (candidates: [Int], hasFilter: Bool) {
         guard let filter = try HoodieBloomFilterWriteSupport.readBloomFilter(from: source.metadata.keyValueMetadata ?? [], file: file) else {
             return (Array(range), false)
         }
-        guard keys.computeHashes(count: filter.requiredHashCount) else {
+        guard keys.hashCount >= filter.requiredHashCount else {
             return (range.filter { index in keys.withUTF8(index) { filter.mightContain(utf8: $0) } }, true)
         }
         let candidates = range.filter { index in keys.withHashes(index) { filter.mightContain(hashes: $0) } }
