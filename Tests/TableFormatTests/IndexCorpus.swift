@@ -35,11 +35,17 @@ enum IndexCorpus {
         json.dump(out, sys.stdout)
         """
 
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: (URL, [IndexCorpusFile])] = [:]
+
     /// The table's base files as pyarrow reads them (one Python run per table, cached per process).
     static func files(_ table: String) throws -> (base: URL, files: [IndexCorpusFile]) {
+        if let cached = lock.withLock({ cache[table] }) { return cached }
         let base = try HudiCorpus.unzip(table)
         guard let python = HudiCorpus.python else { throw CorpusError("no Python with pyarrow (set SLUICE_PYTHON)") }
         let json = try HudiCorpus.run(python, ["-c", script, base.path])
-        return (base, try JSONDecoder().decode([IndexCorpusFile].self, from: Data(json.utf8)))
+        let files = try JSONDecoder().decode([IndexCorpusFile].self, from: Data(json.utf8))
+        lock.withLock { cache[table] = (base, files) }
+        return (base, files)
     }
 }
