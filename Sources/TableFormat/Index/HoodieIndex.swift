@@ -1,0 +1,1 @@
+public protocol HoodieIndex: Sendable { func locate(keys: [String], partitionPath: String, slices: [FileSlice]) throws -> [String: String] }
