@@ -3,7 +3,8 @@ import SQLLogicTest
 import SQLSyntax
 import Testing
 
-/// Times the parser alone over every command of select1-5.test (the files read and split first).
+/// Times the parser alone over every command of select1-5.test (the files read and split first). Debug builds
+/// are about 20x slower than release; the figure is printed, not asserted, because the machine is shared.
 @Suite struct ParserPerformanceTests {
     @Test func selectFilesParseTime() throws {
         let files = Corpus.sqllogictestFiles.filter { $0.lastPathComponent.hasPrefix("select") }
@@ -12,13 +13,10 @@ import Testing
         let bytes = commands.reduce(0) { $0 + $1.utf8.count }
         let clock = ContinuousClock()
         var parsed = 0
-        let lexing = clock.measure {
-            for sql in commands { _ = try? SQLParser.tokenize(sql) }
-        }
         let elapsed = clock.measure {
             for sql in commands where (try? SQLParser.parseStatement(sql)) != nil { parsed += 1 }
         }
-        print("select1-5: \(commands.count) commands, \(bytes) bytes: lexed in \(lexing), parsed in \(elapsed)")
+        print("select1-5: \(commands.count) commands, \(bytes) bytes: parsed in \(elapsed)")
         #expect(parsed == commands.count)
     }
 }

@@ -147,9 +147,6 @@ public enum Keyword: String, CaseIterable, Sendable {
         .values, .when, .where, .window, .with,
     ]
 
-    /// Uppercase spelling to keyword; the lexer looks every word up here once.
-    static let byUppercase: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
-
     /// The keyword spelled by `word` in any case, without building a String: up to 16 ASCII letters packed
     /// upper-cased into two words (no keyword is longer).
     static func lookup(_ word: ArraySlice<UInt8>) -> Keyword? {
