@@ -16,6 +16,10 @@ import Testing
     @Test(arguments: [
         (ResultValue.real(1.5), "1.500"), (.integer(3), "3.000"), (.real(-0.0004), "-0.000"), (.real(2.0005), "2.001"),
         (.text("2.25xyz"), "2.250"), (.null, "NULL"), (.real(123456789.125), "123456789.125"),
+        // SQLite's printf stops at 16 significant digits (slt_lang_aggfunc.test expects these).
+        (.real(-9_223_372_036_854_775_808.0), "-9223372036854776000.000"),
+        (.real(-18_446_744_073_709_551_616.0), "-18446744073709550000.000"),
+        (.real(12_345_678_901_234.567), "12345678901234.570"), (.real(1e13), "10000000000000.000"),
     ])
     func realColumns(value: ResultValue, rendered: String) {
         #expect(ResultFormatter.render(value, as: .real) == rendered)
