@@ -61,6 +61,7 @@ import Testing
         ("SELECT a <> b, a != b, a == b", "SELECT a <> b, a <> b, a = b"),
         ("select * from a inner join b on a.k=b.k", "SELECT * FROM a JOIN b ON a.k = b.k"),
         ("SELECT \"select\", \"a\"\"b\" FROM t", "SELECT \"select\", \"a\"\"b\" FROM t"),
+        ("SELECT 'x''\u{301}y'", "SELECT 'x''\u{301}y'"),
         ("create table t (a int, b string) using hudi tblproperties (primaryKey='a')",
          "CREATE TABLE t (a INTEGER, b STRING) USING hudi TBLPROPERTIES ('primaryKey' = 'a')"),
     ])

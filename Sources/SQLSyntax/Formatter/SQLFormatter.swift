@@ -47,15 +47,17 @@ public enum SQLFormatter {
         quoted(value, by: "'")
     }
 
-    /// `text` between `quote`s, each quote inside doubled.
-    private static func quoted(_ text: String, by quote: Character) -> String {
-        var result = String(quote)
-        for character in text {
-            if character == quote { result.append(quote) }
-            result.append(character)
+    /// `text` between `quote`s, each quote inside doubled. Works on scalars: a quote followed by a combining
+    /// mark is one Character but still a quote to the lexer.
+    private static func quoted(_ text: String, by quote: Unicode.Scalar) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(quote)
+        for scalar in text.unicodeScalars {
+            if scalar == quote { result.append(quote) }
+            result.append(scalar)
         }
         result.append(quote)
-        return result
+        return String(result)
     }
 
     static func literal(_ literal: Literal) -> String {
