@@ -219,3 +219,13 @@ import Testing
         #expect(product.location == SourceLocation(offset: 8, line: 2, column: 5))
     }
 }
+
+extension ExpressionTests {
+    @Test func nonReservedKeywordsAreNames() throws {
+        for name in ["interval", "filter", "date", "timestamp", "key", "type", "comment", "location", "first", "rows"] {
+            #expect(try SQLParser.parseExpression(name).kind == .column([Identifier(name)]), "\(name)")
+        }
+        let query = try SQLParser.parseQuery("SELECT interval - 1 AS filter, date FROM t")
+        #expect(query.description == "SELECT interval - 1 AS filter, date FROM t")
+    }
+}

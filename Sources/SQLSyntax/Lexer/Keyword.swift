@@ -139,7 +139,7 @@ public enum Keyword: String, CaseIterable, Sendable {
     static let reservedWords: Set<Keyword> = [
         .all, .and, .anti, .as, .asc, .between, .by, .case,
         .cast, .collate, .cross, .desc, .distinct, .else, .end, .escape,
-        .except, .exists, .false, .filter, .for, .from, .full, .glob,
+        .except, .exists, .false, .for, .from, .full, .glob,
         .group, .having, .ilike, .in, .inner, .intersect, .into, .is,
         .isnull, .join, .lateral, .left, .like, .limit, .natural, .not,
         .notnull, .null, .offset, .on, .or, .order, .outer, .over,
