@@ -38,6 +38,8 @@ let package = Package(
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "SQLSyntax"),
+        .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
@@ -46,5 +48,7 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
+        .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
     ]
 )
