@@ -87,7 +87,10 @@ extension MaintenanceFixtures {
     static func extraCommit(_ store: any ObjectStore) throws -> String {
         let table = try HudiTable.open(store: store, path: "")
         let writer = try HoodieTimelineWriter(store: store, basePath: "", config: table.config)
-        let latest = try #require(table.timeline.latestCompletedCommit)
+        // The template: the newest plain commit (a replacecommit may carry no write stat).
+        let latest = try #require(try table.timeline.completedCommits.reversed().first {
+            try $0.action == .commit && !table.commitMetadata($0).writeStats.isEmpty
+        })
         let time = writer.newInstantTime(after: try table.currentTimeline())
         var stats: [(partition: String, fileId: String, path: String, prev: String, prevFile: String)] = []
         for slice in try table.latestFileSlices() {
@@ -138,5 +141,48 @@ extension MaintenanceFixtures {
     static func replacing(_ record: AvroValue, _ values: [String: AvroValue]) -> AvroValue {
         guard case .record(let fields) = record else { return record }
         return .record(fields.map { field in (field.name, values[field.name] ?? field.value) })
+    }
+}
+
+extension MaintenanceFixtures {
+    /// Completes a replacecommit that writes nothing and replaces the first live file group (a delete-partition
+    /// style overwrite), so the snapshot loses that group's rows. Layout 2 clones the latest commit's Avro
+    /// record and adds `partitionToReplaceFileIds` to its writer schema. Returns the instant and the group.
+    static func replaceCommit(_ store: any ObjectStore) throws -> (time: String, replaced: HoodieFileGroup.ID) {
+        let table = try HudiTable.open(store: store, path: "")
+        let writer = try HoodieTimelineWriter(store: store, basePath: "", config: table.config)
+        let latest = try #require(table.timeline.latestCompletedCommit)
+        let victim = try #require(try table.latestFileSlices().first)
+        let id = HoodieFileGroup.ID(partitionPath: victim.partitionPath, fileId: victim.fileId)
+        let time = writer.newInstantTime(after: try table.currentTimeline())
+        let original = try store.get(table.timeline.key(of: latest))
+        let content: [UInt8]
+        if original.starts(with: AvroObjectContainerFile.magic) {
+            let file = try AvroObjectContainerFile(bytes: original, name: latest.fileName)
+            var schema = try JSONSerialization.jsonObject(with: Data(file.metadata["avro.schema"]!)) as! [String: Any]
+            var fields = schema["fields"] as! [[String: Any]]
+            if !fields.contains(where: { $0["name"] as? String == "partitionToReplaceFileIds" }) {
+                fields.append(["name": "partitionToReplaceFileIds", "type": ["null", ["type": "map", "values": ["type": "array", "items": "string"]]],
+                               "default": NSNull()])
+            }
+            schema["fields"] = fields
+            schema["name"] = "HoodieReplaceCommitMetadata"
+            guard case .record(var values) = file.values[0] else { throw CorpusError("\(latest): not a record") }
+            values = values.filter { $0.name != "partitionToReplaceFileIds" }.map {
+                $0.name == "partitionToWriteStats" ? ($0.name, .map([])) : $0.name == "operationType" ? ($0.name, .string("INSERT_OVERWRITE")) : $0
+            }
+            values.append(("partitionToReplaceFileIds", .map([(id.partitionPath, .array([.string(id.fileId)]))])))
+            let schemaJSON = String(decoding: try JSONSerialization.data(withJSONObject: schema), as: UTF8.self)
+            content = try AvroObjectContainerFile.encode([.record(values)], schemaJSON: schemaJSON)
+        } else {
+            var json = try JSONSerialization.jsonObject(with: Data(original)) as! [String: Any]
+            json["partitionToWriteStats"] = [String: Any]()
+            json["partitionToReplaceFileIds"] = [id.partitionPath: [id.fileId]]
+            json["operationType"] = "INSERT_OVERWRITE"
+            content = Array(try JSONSerialization.data(withJSONObject: json))
+        }
+        let requested = try writer.createRequested(action: .replaceCommit, time: time, content: [])
+        _ = try writer.complete(try writer.transitionToInflight(requested, content: []), content: content)
+        return (time, id)
     }
 }
