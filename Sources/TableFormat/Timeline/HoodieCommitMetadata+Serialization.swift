@@ -15,7 +15,7 @@ extension HoodieCommitMetadata {
     public func serialized(layoutVersion: Int, replace: Bool) throws -> [UInt8] {
         let value = avroValue(layoutVersion: layoutVersion, replace: replace)
         if layoutVersion >= 2 {
-            return try AvroObjectContainerFile.write(schemaJSON: HoodieTimelineSchemas.commitMetadata(replace: replace), values: [value])
+            return try AvroObjectContainerFile.encode([value], schemaJSON: HoodieTimelineSchemas.commitMetadata(replace: replace))
         }
         var out = ""
         JacksonJSON.write(value, indent: 0, into: &out)
@@ -42,9 +42,9 @@ extension HoodieCommitMetadata {
 
     /// A replacecommit's `.requested` file: HoodieRequestedReplaceMetadata, Avro in both layouts.
     public static func requestedReplaceMetadata(operationType: String) throws -> [UInt8] {
-        try AvroObjectContainerFile.write(schemaJSON: HoodieTimelineSchemas.requestedReplaceMetadata,
-                                          values: [.record([("operationType", .string(operationType)), ("extraMetadata", .map([])),
-                                                            ("version", .int(1))])])
+        try AvroObjectContainerFile.encode([.record([("operationType", .string(operationType)), ("extraMetadata", .map([])),
+                                                     ("version", .int(1))])],
+                                           schemaJSON: HoodieTimelineSchemas.requestedReplaceMetadata)
     }
 }
 
