@@ -8,17 +8,22 @@ final class HoodieWriteTransaction {
     let table: HudiTable
     let timeline: HoodieTimelineWriter
     var instant: HoodieInstant
+    let heartbeat: HoodieHeartbeat
+    private var lastBeat = Date()
     /// Base files opened so far (published or not), for abort.
     private var written: [HoodieBaseFileWriter] = []
 
-    init(table: HudiTable, timeline: HoodieTimelineWriter, instant: HoodieInstant) {
+    init(table: HudiTable, timeline: HoodieTimelineWriter, instant: HoodieInstant, heartbeat: HoodieHeartbeat) {
         self.table = table
         self.timeline = timeline
         self.instant = instant
+        self.heartbeat = heartbeat
     }
 
-    /// Plans and writes every file group, then the partition metadata; returns the commit metadata to complete with.
-    func writeFiles(_ records: HoodieIncomingRecords, operation: WriteOperationType, options: HudiWriteOptions) throws -> HoodieCommitMetadata {
+    /// Plans and writes every file group, then the partition metadata. Returns the commit metadata to complete
+    /// with and the existing file groups the write rewrote or replaced (what a concurrent write may conflict on).
+    func writeFiles(_ records: HoodieIncomingRecords, operation: WriteOperationType,
+                    options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
         let slices = Dictionary(grouping: try table.latestFileSlices(), by: \.partitionPath)
         let bytesPerRecord = try options.recordSizeEstimate ?? recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize(records)
         let plan = try HoodieWritePlan(records: records, operation: operation, slices: slices,
@@ -33,11 +38,22 @@ final class HoodieWriteTransaction {
         for handle in handles {
             let stat = try handle.run(context) { written.append($0) }
             stats[stat.partitionPath, default: []].append(stat)
+            try beatIfDue()
         }
         for partition in Set(plan.writes.map(\.partitionPath)).sorted() { try writePartitionMetadata(partition) }
         let schema = try table.avroSchema ?? table.dataSchema.avroSchemaJSON(tableName: table.config.name)
-        return HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
-                                    extraMetadata: ["schema": schema], operationType: operation.rawValue)
+        var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
+        for (partition, ids) in plan.replacedFileIds { touched.formUnion(ids.map { HoodieFileGroup.ID(partitionPath: partition, fileId: $0) }) }
+        let metadata = HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
+                                            extraMetadata: ["schema": schema], operationType: operation.rawValue)
+        return (metadata, touched)
+    }
+
+    /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
+    private func beatIfDue() throws {
+        guard Date().timeIntervalSince(lastBeat) > 30 else { return }
+        try heartbeat.beat(instant.requestedTime)
+        lastBeat = Date()
     }
 
     /// Deletes what this instant wrote: base files (published or in flight), then its pending timeline files.

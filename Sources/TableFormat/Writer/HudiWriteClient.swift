@@ -14,6 +14,9 @@ public struct HudiWriteOptions: Sendable {
     public var parquet = ParquetWriteOptions()
     /// Where existing keys are looked up; nil: `HoodieSimpleIndex`.
     public var index: (any HoodieIndex)?
+    /// Roll back pending writes whose writer is gone (expired heartbeat) before writing, as Hudi's default
+    /// EAGER failed-writes policy does.
+    public var rollbackFailedWrites = true
 
     public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
         self.targetFileSize = targetFileSize
@@ -54,8 +57,12 @@ public struct HudiWriteClient: Sendable {
     /// `operation`, as one new instant.
     @discardableResult
     public func write<S: Sequence>(_ batches: S, operation: WriteOperationType) throws -> HudiWriteResult where S.Element == Batch {
-        let table = try HudiTable.open(store: store, path: basePath)
+        var table = try HudiTable.open(store: store, path: basePath)
         try HudiWriteClient.checkWritable(table)
+        if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
+            try table.rollbackFailedWrites(now: now())
+            table = try HudiTable.open(store: store, path: basePath)
+        }
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
         let records = try HoodieIncomingRecords(batches, schema: table.dataSchema, keyGenerator: keyGenerator,
                                                 precombineField: table.config.precombineField,
@@ -65,12 +72,19 @@ public struct HudiWriteClient: Sendable {
         let instantTime = timeline.newInstantTime(after: table.timeline)
         let requestedContent = operation.action == .replaceCommit
             ? try HoodieCommitMetadata.requestedReplaceMetadata(operationType: operation.rawValue) : []
+        // The heartbeat comes first, so no concurrent writer ever takes our pending instant for a dead one.
+        let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
+        try heartbeat.beat(instantTime)
+        defer { try? heartbeat.stop(instantTime) }
         let requested = try timeline.createRequested(action: operation.action, time: instantTime, content: requestedContent)
-        var transaction = HoodieWriteTransaction(table: table, timeline: timeline, instant: requested)
+        let transaction = HoodieWriteTransaction(table: table, timeline: timeline, instant: requested, heartbeat: heartbeat)
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
-            let metadata = try transaction.writeFiles(records, operation: operation, options: options)
+            let (metadata, touched) = try transaction.writeFiles(records, operation: operation, options: options)
+            // Optimistic concurrency: fail if a write completed since we started and touched our file groups.
+            try HudiTable.open(store: store, path: basePath)
+                .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
             let completed = try timeline.complete(inflight, content: content)
             return HudiWriteResult(instant: completed, metadata: metadata)
