@@ -91,4 +91,21 @@ struct SavepointRestoreTests {
             #expect(throws: TableFormatError.self) { try dropped.restoreToSavepoint(instantTime: saved) }
         }
     }
+
+    @Test("restore refuses to run under a live writer")
+    func liveWriter() throws {
+        for (label, store, _) in try MaintenanceFixtures.stores(MaintenanceFixtures.tables[0]) {
+            let table = try HudiTable.open(store: store, path: "")
+            let target = try #require(table.timeline.latestCompletedCommit?.requestedTime)
+            let pending = try MaintenanceFixtures.failedWrite(table)
+            let heartbeat = HoodieHeartbeat(store: store, basePath: "")
+            try heartbeat.beat(pending.time)
+            let error = #expect(throws: TableFormatError.self) { try HudiTable.open(store: store, path: "").restore(to: target) }
+            #expect(error?.code == .conflict && error?.message.contains(pending.time) == true, "\(label)")
+            #expect(try store.exists(pending.keys[0]), "\(label): nothing deleted")
+            try heartbeat.stop(pending.time)
+            let metadata = try HudiTable.open(store: store, path: "").restore(to: target)
+            #expect(metadata.instantsToRollback == [pending.time])
+        }
+    }
 }

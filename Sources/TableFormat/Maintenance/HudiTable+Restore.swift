@@ -7,7 +7,8 @@ import Foundation
 extension HudiTable {
     /// Restores the table to completed commit `instantTime`: commits, replacecommits and pending writes after
     /// it are removed, and file groups they replaced become live again. Refused when T was cleaned (its
-    /// older slices may be gone) unless T is savepointed. Savepoints after T are deleted with their instants.
+    /// older slices may be gone) unless T is savepointed, and while a writer's heartbeat is live. Savepoints
+    /// after T are deleted with their instants.
     @discardableResult
     public func restore(to instantTime: String) throws -> HoodieRestoreMetadata {
         try restore(to: try self.instantTime(instantTime), savepoint: nil)
@@ -19,6 +20,7 @@ extension HudiTable {
             throw TableFormatError(.invalidArgument, "cannot restore '\(config.name)' to \(time): it is not a completed commit on the active timeline")
         }
         try requireNotCleaned(time, timeline: current)
+        try requireNoLiveWriter(current)
         let targets = current.instants
             .filter { HoodieActiveTimeline.family($0.action).writesData && $0.requestedTime > time }
             .sorted { $0.requestedTime > $1.requestedTime }
@@ -40,6 +42,16 @@ extension HudiTable {
                                              timeTakenInMillis: Int64(Date().timeIntervalSince(started) * 1000), rollbacks: rollbacks)
         _ = try writer.complete(inflight, content: try metadata.serialized())
         return metadata
+    }
+
+    /// A restore removes pending writes too, so it must not run under a live writer (heartbeat not expired).
+    func requireNoLiveWriter(_ timeline: HoodieActiveTimeline, now: Date = Date()) throws {
+        let heartbeat = HoodieHeartbeat(store: store, basePath: basePath)
+        for instant in timeline.pendingInstants where instant.action.writesData {
+            if try !heartbeat.isExpired(instant.requestedTime, now: now) {
+                throw TableFormatError(.conflict, "cannot restore '\(config.name)' while instant \(instant.requestedTime) (\(instant.action)) is being written: its heartbeat \(heartbeat.key(instant.requestedTime)) is live")
+            }
+        }
     }
 
     /// Removes one write instant and every base file named with its time.
