@@ -80,6 +80,16 @@ struct TimelineRecordTests {
         #expect(metadata.instantsRollback.map(\.action) == ["deltacommit"])
     }
 
+    @Test("our rollback writer schemas are Java's, type for type", .enabled(if: HudiCorpus.available))
+    func javaSchemas() throws {
+        let dir = try HudiCorpus.unzip("sample_table_mor_parquet_v6_nonpartitioned_rollback").appendingPathComponent(".hoodie")
+        for (file, ours) in [("20250126040936578.rollback.requested", HoodieRollbackPlan.schemaJSON),
+                             ("20250126040936578.rollback", HoodieRollbackMetadata.schemaJSON)] {
+            let java = try AvroObjectContainerFile(bytes: Array(try Data(contentsOf: dir.appendingPathComponent(file))), name: file)
+            #expect(java.schema == (try AvroSchema(json: ours)), "\(file)")
+        }
+    }
+
     @Test("corrupt or wrong records throw, naming the instant")
     func corrupt() throws {
         let bytes = try Self.samples[1].1.serialized()
