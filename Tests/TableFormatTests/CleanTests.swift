@@ -73,6 +73,12 @@ struct CleanTests {
                 #expect(error?.message.contains("hoodie.cleaner.commits.retained=2") == true, "\(error?.message ?? "")")
                 #expect(error?.message.contains("earliest instant still readable is \(extra[1])") == true)
             }
+            // Incremental reads over retained commits work; one reaching a cleaned commit is refused by name.
+            // (From extra[1]: layout 2 orders by completion time, so a begin at extra[0]'s request includes it. The
+            // copied files keep their old commit times, so the rows are filtered out; the read must not fail.)
+            _ = try MaintenanceFixtures.rows(cleaned.incremental(begin: extra[1], end: extra[2]))
+            let incremental = #expect(throws: TableFormatError.self) { _ = try cleaned.incremental(begin: original[0], end: extra[2]) }
+            #expect(incremental?.message.contains("an incremental read from \(original[0]) needs instant") == true, "\(incremental?.message ?? "")")
             // The timeline files decode with our reader and the plan lists what was deleted.
             let clean = try #require(cleaned.timeline.completedInstants.first { $0.action == .clean })
             #expect(try HoodieCleanMetadata(bytes: cleaned.readTimelineFile(clean), instant: clean.fileName) == metadata)

@@ -92,12 +92,13 @@ extension MaintenanceFixtures {
             try $0.action == .commit && !table.commitMetadata($0).writeStats.isEmpty
         })
         let time = writer.newInstantTime(after: try table.currentTimeline())
-        var stats: [(partition: String, fileId: String, path: String, prev: String, prevFile: String)] = []
+        var stats: [(partition: String, fileId: String, path: String, prev: String, prevFile: String, size: Int)] = []
         for slice in try table.latestFileSlices() {
             let name = "\(slice.fileId)_0-7-7_\(time).parquet"
             let path = slice.partitionPath.isEmpty ? name : slice.partitionPath + "/" + name
-            try store.put(path, try store.get(slice.baseFile.key))
-            stats.append((slice.partitionPath, slice.fileId, path, slice.baseInstantTime, slice.baseFile.fileName))
+            let bytes = try store.get(slice.baseFile.key)
+            try store.put(path, bytes)
+            stats.append((slice.partitionPath, slice.fileId, path, slice.baseInstantTime, slice.baseFile.fileName, bytes.count))
         }
         let original = try store.get(table.timeline.key(of: latest))
         let content: [UInt8]
@@ -111,7 +112,8 @@ extension MaintenanceFixtures {
             let map = AvroValue.map(grouped.keys.sorted().map { partition in
                 (partition, .array(grouped[partition]!.map { stat in
                     replacing(template, ["fileId": .string(stat.fileId), "path": .string(stat.path), "prevCommit": .string(stat.prev),
-                                         "partitionPath": .string(partition), "prevBaseFile": .string(stat.prevFile)])
+                                         "partitionPath": .string(partition), "prevBaseFile": .string(stat.prevFile),
+                                         "fileSizeInBytes": .long(Int64(stat.size)), "totalWriteBytes": .long(Int64(stat.size))])
                 }))
             })
             fields = fields.map { $0.name == "partitionToWriteStats" ? ($0.name, map) : $0 }
@@ -126,6 +128,8 @@ extension MaintenanceFixtures {
                 entry["path"] = stat.path
                 entry["prevCommit"] = stat.prev
                 entry["partitionPath"] = stat.partition
+                entry["fileSizeInBytes"] = stat.size
+                entry["totalWriteBytes"] = stat.size
                 map[stat.partition, default: []].append(entry)
             }
             json["partitionToWriteStats"] = map

@@ -51,6 +51,11 @@ struct WrittenTableMaintenanceTests {
             let cleaned = try HudiTable.open(store: store, path: "")
             for time in times[4...] { #expect(try MaintenanceFixtures.rows(cleaned.snapshot(asOf: time)) == rows[time], "as of \(time)") }
             for time in times[..<4] { #expect(throws: TableFormatError.self, "as of \(time)") { _ = try cleaned.snapshot(asOf: time) } }
+            // Incremental reads over retained commits return their changes; reaching a cleaned commit is refused.
+            // (Layout 2 bounds the range by completion times, so only v6 has the exact count of commits 5 and 6.)
+            let changes = try MaintenanceFixtures.rows(cleaned.incremental(begin: times[4]))
+            #expect(!changes.isEmpty && (version == 8 || changes.count == 3), "\(changes)")
+            #expect(throws: TableFormatError.self) { _ = try cleaned.incremental(begin: times[1], end: times[6]) }
             if let folder {
                 try MaintenanceFixtures.compareWithHudiRs(folder, label: "written v\(version) after clean") { time in
                     (try? cleaned.requireNotCleaned(cleaned.instantTime(time))) == nil

@@ -26,7 +26,9 @@ extension HudiTable {
             return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
                             commitTimeFilter: nil)
         }
-        let slices = try incrementalFileSlices(commits: commits(between: begin, and: end))
+        let commits = commits(between: begin, and: end)
+        if let oldest = commits.first { try requireNotCleaned(oldest.requestedTime, reading: "an incremental read from \(begin)") }
+        let slices = try incrementalFileSlices(commits: commits)
         let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
         return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
                         commitTimeFilter: filter)

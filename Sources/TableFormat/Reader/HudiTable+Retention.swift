@@ -34,14 +34,15 @@ extension HudiTable {
     }
 
     /// Throws when the files of a read as of `instant` may have been cleaned: it is older than the newest
-    /// clean's earliest retained commit and not savepointed.
-    public func requireNotCleaned(_ instant: String, timeline: HoodieActiveTimeline? = nil) throws {
+    /// clean's earliest retained commit and not savepointed. `reading` names the read in the message.
+    public func requireNotCleaned(_ instant: String, timeline: HoodieActiveTimeline? = nil, reading: String? = nil) throws {
         guard let retention = try cleanRetention(timeline: timeline), instant < retention.earliestCommitToRetain,
               !savepointedInstants(timeline: timeline).contains(instant) else { return }
         let kept = retention.commitsRetained.map {
             "the file slices of the latest \($0) commits (\(HoodieCleanRetention.commitsRetainedKey)=\($0))"
         } ?? "the file slices needed from instant \(retention.earliestCommitToRetain) on"
-        throw TableFormatError(.invalidArgument, "instant \(instant) of '\(config.name)' was cleaned: clean \(retention.cleanInstant) kept \(kept), so the earliest instant still readable is \(retention.earliestCommitToRetain)")
+        let what = reading.map { "\($0) needs instant \(instant), but it" } ?? "instant \(instant) of '\(config.name)'"
+        throw TableFormatError(.invalidArgument, "\(what) was cleaned: clean \(retention.cleanInstant) kept \(kept), so the earliest instant still readable is \(retention.earliestCommitToRetain)")
     }
 }
 
