@@ -1,8 +1,9 @@
 import Foundation
 
-/// Restore (Hudi's RestoreActionExecutor for copy-on-write): undo every write instant after T, newest first,
-/// recorded as one restore instant (`<r>.restore.requested` plan → inflight → `<r>.restore` metadata holding a
-/// rollback entry per undone instant). Each undone instant loses its completed file first, so readers stop
+/// Restore (Hudi's restoreToInstant and RestoreActionExecutor for copy-on-write; "rollback to instant" in the
+/// Spark procedures): undo every write instant after T, newest first, recorded as one restore instant
+/// (`<r>.restore.requested` plan → inflight → `<r>.restore` metadata holding a rollback entry per undone
+/// instant). Each undone instant loses its completed file first, so readers stop
 /// seeing it before its base files go, then its base files, then its requested and inflight files.
 extension HudiTable {
     /// Restores the table to completed commit `instantTime`: commits, replacecommits and pending writes after
