@@ -135,3 +135,32 @@ struct WriteRulesTests {
         #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
     }
 }
+
+@Suite("Write footers")
+struct WriteFooterTests {
+    typealias F = WriteFixtures
+
+    @Test("every base file carries Hudi's bloom filter, key range and Avro schema; rewrites keep them right")
+    func footers() throws {
+        let store = MemoryStore(name: "footers")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options(partitioned: false))
+        let client = HudiWriteClient(store: store, basePath: "t")
+        try client.write([F.batch([(10, "a", 1, "sf"), (2, "b", 1, "sf"), (33, "c", 1, "la")])], operation: .insert)
+        try client.write([F.batch([(2, nil, 0, "sf")])], operation: .delete)
+        let table = try HudiTable.open(store: store, path: "t")
+        let slice = try #require(try table.latestFileSlices().first)
+        let reader = try table.parquetReader(key: slice.baseFile.key, size: slice.baseFile.size, columns: [])
+        let footer = reader.metadata.keyValueMetadata ?? []
+        func value(_ key: String) -> String? { footer.first { $0.key == key }?.value }
+        // String order: "10" < "33" (the deleted "2" is gone).
+        #expect(value("hoodie_min_record_key") == "10")
+        #expect(value("hoodie_max_record_key") == "33")
+        #expect(value("hoodie_bloom_filter_type_code") == "DYNAMIC_V0")
+        let filter = try #require(try HoodieBloomFilterWriteSupport.readBloomFilter(from: footer, file: slice.baseFile.key))
+        #expect(filter.mightContain("10") && filter.mightContain("33"))
+        #expect(!filter.mightContain("2") && !filter.mightContain("4"))
+        let avro = try AvroSchema(json: try #require(value("parquet.avro.schema"))).columnarSchema()
+        #expect(avro.fields.map(\.name) == HudiTable.metaFields + F.schema.fields.map(\.name))
+        #expect(value("writer.model.name") == "avro")
+    }
+}
