@@ -40,14 +40,14 @@ struct HoodieWritePlan {
                         if operation == .upsert { inserts.append(ref) }
                         continue
                     }
-                    var group = groups[fileId] ?? FileGroupWrite(partitionPath: partition, fileId: fileId, base: slice)
+                    // In place: a copied-out group would copy its key sets on every insert.
+                    let fresh = FileGroupWrite(partitionPath: partition, fileId: fileId, base: slice)
                     if operation == .delete {
-                        group.deleteKeys.insert(key)
+                        groups[fileId, default: fresh].deleteKeys.insert(key)
                     } else {
-                        group.incoming.append(ref)
-                        group.updateKeys.insert(key)
+                        groups[fileId, default: fresh].incoming.append(ref)
+                        groups[fileId, default: fresh].updateKeys.insert(key)
                     }
-                    groups[fileId] = group
                 }
             } else {
                 inserts = refs
@@ -60,9 +60,8 @@ struct HoodieWritePlan {
                 let room = Int((targetFileSize - Int64(slice.baseFile.size ?? 0)) / max(1, bytesPerRecord))
                 guard room > 0 else { continue }
                 let take = min(room, inserts.count - next)
-                var group = groups[slice.fileId] ?? FileGroupWrite(partitionPath: partition, fileId: slice.fileId, base: slice)
-                group.incoming += inserts[next..<(next + take)]
-                groups[slice.fileId] = group
+                groups[slice.fileId, default: FileGroupWrite(partitionPath: partition, fileId: slice.fileId, base: slice)]
+                    .incoming += inserts[next..<(next + take)]
                 next += take
             }
             let remaining = inserts.count - next
