@@ -164,3 +164,67 @@ struct WriteFooterTests {
         #expect(value("writer.model.name") == "avro")
     }
 }
+
+@Suite("Write edge cases")
+struct WriteEdgeCaseTests {
+    typealias F = WriteFixtures
+
+    /// A memory store whose uploads under one partition fail, to break a write halfway.
+    final class FailingStore: ObjectStore, @unchecked Sendable {
+        let inner = MemoryStore(name: "failing")
+        let failing: String
+        init(failing: String) { self.failing = failing }
+        var uri: String { inner.uri }
+        func get(_ key: String) throws -> [UInt8] { try inner.get(key) }
+        func get(_ key: String, range: Range<Int>) throws -> [UInt8] { try inner.get(key, range: range) }
+        func head(_ key: String) throws -> ObjectMeta { try inner.head(key) }
+        func put(_ key: String, _ bytes: [UInt8]) throws { try inner.put(key, bytes) }
+        func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws { try inner.putIfAbsent(key, bytes) }
+        func delete(_ key: String) throws { try inner.delete(key) }
+        func list(prefix: String, delimiter: String?, maxKeys: Int, continuationToken: String?) throws -> ListPage {
+            try inner.list(prefix: prefix, delimiter: delimiter, maxKeys: maxKeys, continuationToken: continuationToken)
+        }
+        func writer(_ key: String) throws -> any ObjectWriter {
+            if key.contains(failing) { throw StorageError(.io, "injected failure writing \(key)") }
+            return try inner.writer(key)
+        }
+    }
+
+    @Test("a write failing after some base files were published deletes them and its instant")
+    func abortMidway() throws {
+        let store = FailingStore(failing: "/zz/")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let client = HudiWriteClient(store: store, basePath: "t")
+        try client.write([F.batch([(1, "a", 1, "aa")])], operation: .insert)
+        let before = try store.listAll(prefix: "").objects.map(\.key)
+        let error = #expect(throws: TableFormatError.self) {
+            try client.write([F.batch([(1, "b", 2, "aa"), (2, "c", 1, "bb"), (3, "d", 1, "zz")])], operation: .upsert)
+        }
+        #expect(error?.message.contains("injected failure") == true)
+        #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(1, "a", 1, "aa")]))
+    }
+
+    @Test("only the live rows of a batch with a selection are written")
+    func selection() throws {
+        let store = MemoryStore(name: "selection")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        var batch = F.batch([(1, "a", 1, "sf"), (2, "b", 1, "sf"), (3, "c", 1, "la"), (4, "d", 1, "la")])
+        batch.selection = SelectionVector([1, 3])
+        try HudiWriteClient(store: store, basePath: "t").write([batch], operation: .insert)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(2, "b", 1, "sf"), (4, "d", 1, "la")]))
+    }
+
+    @Test("URL-encoded and default partitions")
+    func partitionPaths() throws {
+        let store = MemoryStore(name: "urlencode")
+        var options = F.options(hiveStyle: true)
+        options.urlEncode = true
+        _ = try HudiTable.create(store: store, path: "t", options: options)
+        try HudiWriteClient(store: store, basePath: "t").write([F.batch([(1, "a", 1, "a/b:c"), (2, "b", 1, "")])], operation: .insert)
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(Set(try table.latestFileSlices().map(\.partitionPath)) == ["city=a%2Fb%3Ac", "city=__HIVE_DEFAULT_PARTITION__"])
+        #expect(try store.exists("t/city=a%2Fb%3Ac/.hoodie_partition_metadata"))
+        #expect(try F.rows(table.snapshot()) == F.expected([(1, "a", 1, "a/b:c"), (2, "b", 1, "")]))
+    }
+}
