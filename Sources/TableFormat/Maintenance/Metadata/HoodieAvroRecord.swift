@@ -106,3 +106,26 @@ extension AvroValue {
         dictionary.isEmpty ? .null : sortedMap(dictionary, AvroValue.string)
     }
 }
+
+/// Writer schemas are kept readable in the source (one field per line) and embedded compact, as Java's
+/// `Schema.toString()` writes them.
+enum AvroSchemaText {
+    /// `json` without the whitespace outside string literals.
+    static func compact(_ json: String) -> String {
+        var out = ""
+        var inString = false
+        var escaped = false
+        for character in json {
+            if inString {
+                if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                out.append(character)
+            } else if character == "\"" {
+                inString = true
+                out.append(character)
+            } else if !character.isWhitespace {
+                out.append(character)
+            }
+        }
+        return out
+    }
+}

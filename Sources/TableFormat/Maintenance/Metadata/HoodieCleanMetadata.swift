@@ -34,9 +34,31 @@ public struct HoodieCleanMetadata: HoodieAvroRecord, Equatable {
         self.extraMetadata = extraMetadata
     }
 
-    static let partitionSchemaJSON = #"{"type":"record","name":"HoodieCleanPartitionMetadata","namespace":"org.apache.hudi.avro.model","fields":[{"name":"partitionPath","type":"string"},{"name":"policy","type":"string"},{"name":"deletePathPatterns","type":{"type":"array","items":"string"}},{"name":"successDeleteFiles","type":{"type":"array","items":"string"}},{"name":"failedDeleteFiles","type":{"type":"array","items":"string"}},{"name":"isPartitionDeleted","type":["null","boolean"],"default":null}]}"#
+    static let partitionSchemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieCleanPartitionMetadata", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "partitionPath", "type": "string"},
+      {"name": "policy", "type": "string"},
+      {"name": "deletePathPatterns", "type": {"type": "array", "items": "string"}},
+      {"name": "successDeleteFiles", "type": {"type": "array", "items": "string"}},
+      {"name": "failedDeleteFiles", "type": {"type": "array", "items": "string"}},
+      {"name": "isPartitionDeleted", "type": ["null", "boolean"], "default": null}
+    ]}
+    """#)
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieCleanMetadata","namespace":"org.apache.hudi.avro.model","fields":[{"name":"policy","type":"string","default":""},{"name":"startCleanTime","type":"string"},{"name":"timeTakenInMillis","type":"long"},{"name":"totalFilesDeleted","type":"int"},{"name":"earliestCommitToRetain","type":"string"},{"name":"lastCompletedCommitTimestamp","type":"string","default":""},{"name":"partitionMetadata","type":{"type":"map","values":\#(partitionSchemaJSON)}},{"name":"version","type":["int","null"],"default":1},{"name":"bootstrapPartitionMetadata","type":["null",{"type":"map","values":"HoodieCleanPartitionMetadata"}],"default":null},{"name":"extraMetadata","type":["null",{"type":"map","values":"string"}],"default":null}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieCleanMetadata", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "policy", "type": "string", "default": ""},
+      {"name": "startCleanTime", "type": "string"},
+      {"name": "timeTakenInMillis", "type": "long"},
+      {"name": "totalFilesDeleted", "type": "int"},
+      {"name": "earliestCommitToRetain", "type": "string"},
+      {"name": "lastCompletedCommitTimestamp", "type": "string", "default": ""},
+      {"name": "partitionMetadata", "type": {"type": "map", "values": \#(partitionSchemaJSON)}},
+      {"name": "version", "type": ["int", "null"], "default": 1},
+      {"name": "bootstrapPartitionMetadata", "type": ["null", {"type": "map", "values": "HoodieCleanPartitionMetadata"}], "default": null},
+      {"name": "extraMetadata", "type": ["null", {"type": "map", "values": "string"}], "default": null}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         .record([

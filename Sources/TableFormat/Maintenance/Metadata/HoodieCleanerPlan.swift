@@ -26,7 +26,25 @@ public struct HoodieCleanerPlan: HoodieAvroRecord, Equatable {
         self.extraMetadata = extraMetadata
     }
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieCleanerPlan","namespace":"org.apache.hudi.avro.model","fields":[{"name":"earliestInstantToRetain","type":["null",{"type":"record","name":"HoodieActionInstant","fields":[{"name":"timestamp","type":"string"},{"name":"action","type":"string"},{"name":"state","type":"string"}]}],"default":null},{"name":"lastCompletedCommitTimestamp","type":"string","default":""},{"name":"policy","type":"string"},{"name":"filesToBeDeletedPerPartition","type":["null",{"type":"map","values":{"type":"array","items":"string"}}],"default":null},{"name":"version","type":["int","null"],"default":1},{"name":"filePathsToBeDeletedPerPartition","type":["null",{"type":"map","values":{"type":"array","items":{"type":"record","name":"HoodieCleanFileInfo","fields":[{"name":"filePath","type":["null","string"],"default":null},{"name":"isBootstrapBaseFile","type":["null","boolean"],"default":null}]}}}],"default":null},{"name":"partitionsToBeDeleted","type":["null",{"type":"array","items":"string"}],"default":null},{"name":"extraMetadata","type":["null",{"type":"map","values":"string"}],"default":null}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieCleanerPlan", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "earliestInstantToRetain", "type": ["null", {"type": "record", "name": "HoodieActionInstant", "fields": [
+        {"name": "timestamp", "type": "string"},
+        {"name": "action", "type": "string"},
+        {"name": "state", "type": "string"}
+      ]}], "default": null},
+      {"name": "lastCompletedCommitTimestamp", "type": "string", "default": ""},
+      {"name": "policy", "type": "string"},
+      {"name": "filesToBeDeletedPerPartition", "type": ["null", {"type": "map", "values": {"type": "array", "items": "string"}}], "default": null},
+      {"name": "version", "type": ["int", "null"], "default": 1},
+      {"name": "filePathsToBeDeletedPerPartition", "type": ["null", {"type": "map", "values": {"type": "array", "items": {"type": "record", "name": "HoodieCleanFileInfo", "fields": [
+        {"name": "filePath", "type": ["null", "string"], "default": null},
+        {"name": "isBootstrapBaseFile", "type": ["null", "boolean"], "default": null}
+      ]}}}], "default": null},
+      {"name": "partitionsToBeDeleted", "type": ["null", {"type": "array", "items": "string"}], "default": null},
+      {"name": "extraMetadata", "type": ["null", {"type": "map", "values": "string"}], "default": null}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         let earliest: AvroValue = earliestInstantToRetain.map {

@@ -12,7 +12,12 @@ public struct HoodieInstantInfo: Sendable, Hashable {
         self.init(commitTime: instant.requestedTime, action: instant.action.rawValue)
     }
 
-    static let schemaJSON = #"{"type":"record","name":"HoodieInstantInfo","namespace":"org.apache.hudi.avro.model","fields":[{"name":"commitTime","type":"string"},{"name":"action","type":"string"}]}"#
+    static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieInstantInfo", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "commitTime", "type": "string"},
+      {"name": "action", "type": "string"}
+    ]}
+    """#)
 
     var avroValue: AvroValue { .record([("commitTime", .string(commitTime)), ("action", .string(action))]) }
 

@@ -10,7 +10,13 @@ public struct HoodieRestorePlan: HoodieAvroRecord, Equatable {
         self.savepointToRestoreTimestamp = savepointToRestoreTimestamp
     }
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieRestorePlan","namespace":"org.apache.hudi.avro.model","fields":[{"name":"instantsToRollback","type":{"type":"array","items":\#(HoodieInstantInfo.schemaJSON)},"default":[]},{"name":"version","type":["int","null"],"default":2},{"name":"savepointToRestoreTimestamp","type":["null","string"],"default":null}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieRestorePlan", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "instantsToRollback", "type": {"type": "array", "items": \#(HoodieInstantInfo.schemaJSON)}, "default": []},
+      {"name": "version", "type": ["int", "null"], "default": 2},
+      {"name": "savepointToRestoreTimestamp", "type": ["null", "string"], "default": null}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         .record([("instantsToRollback", .array(instantsToRollback.map(\.avroValue))), ("version", .int(version)),
@@ -43,7 +49,17 @@ public struct HoodieRestoreMetadata: HoodieAvroRecord, Equatable {
         restoreInstantInfo = rollbacks.map(\.0)
     }
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieRestoreMetadata","namespace":"org.apache.hudi.avro.model","fields":[{"name":"startRestoreTime","type":"string"},{"name":"timeTakenInMillis","type":"long"},{"name":"instantsToRollback","type":{"type":"array","items":"string"}},{"name":"hoodieRestoreMetadata","type":{"type":"map","values":{"type":"array","items":["null",\#(HoodieRollbackMetadata.recordSchemaJSON)]}}},{"name":"version","type":["int","null"],"default":1},{"name":"restoreInstantInfo","type":{"type":"array","items":"HoodieInstantInfo"},"default":[]},{"name":"extraMetadata","type":["null",{"type":"map","values":"string"}],"default":null}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieRestoreMetadata", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "startRestoreTime", "type": "string"},
+      {"name": "timeTakenInMillis", "type": "long"},
+      {"name": "instantsToRollback", "type": {"type": "array", "items": "string"}},
+      {"name": "hoodieRestoreMetadata", "type": {"type": "map", "values": {"type": "array", "items": ["null", \#(HoodieRollbackMetadata.recordSchemaJSON)]}}},
+      {"name": "version", "type": ["int", "null"], "default": 1},
+      {"name": "restoreInstantInfo", "type": {"type": "array", "items": "HoodieInstantInfo"}, "default": []},
+      {"name": "extraMetadata", "type": ["null", {"type": "map", "values": "string"}], "default": null}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         .record([

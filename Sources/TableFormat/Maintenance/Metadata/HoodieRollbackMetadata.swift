@@ -32,7 +32,23 @@ public struct HoodieRollbackMetadata: HoodieAvroRecord, Equatable {
     }
 
     /// The record schema alone, for nesting in `HoodieRestoreMetadata` (it defines `HoodieInstantInfo`).
-    static let recordSchemaJSON = #"{"type":"record","name":"HoodieRollbackMetadata","namespace":"org.apache.hudi.avro.model","fields":[{"name":"startRollbackTime","type":"string"},{"name":"timeTakenInMillis","type":"long"},{"name":"totalFilesDeleted","type":"int"},{"name":"commitsRollback","type":{"type":"array","items":"string"}},{"name":"partitionMetadata","type":{"type":"map","values":{"type":"record","name":"HoodieRollbackPartitionMetadata","fields":[{"name":"partitionPath","type":"string"},{"name":"successDeleteFiles","type":{"type":"array","items":"string"}},{"name":"failedDeleteFiles","type":{"type":"array","items":"string"}},{"name":"rollbackLogFiles","type":["null",{"type":"map","values":"long"}],"default":null},{"name":"logFilesFromFailedCommit","type":["null",{"type":"map","values":"long"}],"default":null}]}}},{"name":"version","type":["int","null"],"default":1},{"name":"instantsRollback","type":{"type":"array","items":\#(HoodieInstantInfo.schemaJSON)},"default":[]}]}"#
+    static let recordSchemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieRollbackMetadata", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "startRollbackTime", "type": "string"},
+      {"name": "timeTakenInMillis", "type": "long"},
+      {"name": "totalFilesDeleted", "type": "int"},
+      {"name": "commitsRollback", "type": {"type": "array", "items": "string"}},
+      {"name": "partitionMetadata", "type": {"type": "map", "values": {"type": "record", "name": "HoodieRollbackPartitionMetadata", "fields": [
+        {"name": "partitionPath", "type": "string"},
+        {"name": "successDeleteFiles", "type": {"type": "array", "items": "string"}},
+        {"name": "failedDeleteFiles", "type": {"type": "array", "items": "string"}},
+        {"name": "rollbackLogFiles", "type": ["null", {"type": "map", "values": "long"}], "default": null},
+        {"name": "logFilesFromFailedCommit", "type": ["null", {"type": "map", "values": "long"}], "default": null}
+      ]}}},
+      {"name": "version", "type": ["int", "null"], "default": 1},
+      {"name": "instantsRollback", "type": {"type": "array", "items": \#(HoodieInstantInfo.schemaJSON)}, "default": []}
+    ]}
+    """#)
 
     public static var schemaJSON: String { recordSchemaJSON }
 

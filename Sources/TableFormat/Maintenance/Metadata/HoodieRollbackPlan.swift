@@ -26,7 +26,19 @@ public struct HoodieRollbackPlan: HoodieAvroRecord, Equatable {
         self.rollbackRequests = rollbackRequests
     }
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieRollbackPlan","namespace":"org.apache.hudi.avro.model","fields":[{"name":"instantToRollback","type":["null",\#(HoodieInstantInfo.schemaJSON)],"default":null},{"name":"RollbackRequests","type":["null",{"type":"array","items":{"type":"record","name":"HoodieRollbackRequest","fields":[{"name":"partitionPath","type":"string"},{"name":"fileId","type":["null","string"],"default":null},{"name":"latestBaseInstant","type":["null","string"],"default":null},{"name":"filesToBeDeleted","type":{"type":"array","items":"string"},"default":[]},{"name":"logBlocksToBeDeleted","type":["null",{"type":"map","values":"long"}],"default":null}]}}],"default":null},{"name":"version","type":["int","null"],"default":1}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieRollbackPlan", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "instantToRollback", "type": ["null", \#(HoodieInstantInfo.schemaJSON)], "default": null},
+      {"name": "RollbackRequests", "type": ["null", {"type": "array", "items": {"type": "record", "name": "HoodieRollbackRequest", "fields": [
+        {"name": "partitionPath", "type": "string"},
+        {"name": "fileId", "type": ["null", "string"], "default": null},
+        {"name": "latestBaseInstant", "type": ["null", "string"], "default": null},
+        {"name": "filesToBeDeleted", "type": {"type": "array", "items": "string"}, "default": []},
+        {"name": "logBlocksToBeDeleted", "type": ["null", {"type": "map", "values": "long"}], "default": null}
+      ]}}], "default": null},
+      {"name": "version", "type": ["int", "null"], "default": 1}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         .record([

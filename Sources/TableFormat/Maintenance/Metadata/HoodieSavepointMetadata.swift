@@ -15,7 +15,18 @@ public struct HoodieSavepointMetadata: HoodieAvroRecord, Equatable {
         self.partitionMetadata = partitionMetadata
     }
 
-    public static let schemaJSON = #"{"type":"record","name":"HoodieSavepointMetadata","namespace":"org.apache.hudi.avro.model","fields":[{"name":"savepointedBy","type":"string"},{"name":"savepointedAt","type":"long"},{"name":"comments","type":"string"},{"name":"partitionMetadata","type":{"type":"map","values":{"type":"record","name":"HoodieSavepointPartitionMetadata","fields":[{"name":"partitionPath","type":"string"},{"name":"savepointDataFile","type":{"type":"array","items":"string"}}]}}},{"name":"version","type":["int","null"],"default":1}]}"#
+    public static let schemaJSON = AvroSchemaText.compact(#"""
+    {"type": "record", "name": "HoodieSavepointMetadata", "namespace": "org.apache.hudi.avro.model", "fields": [
+      {"name": "savepointedBy", "type": "string"},
+      {"name": "savepointedAt", "type": "long"},
+      {"name": "comments", "type": "string"},
+      {"name": "partitionMetadata", "type": {"type": "map", "values": {"type": "record", "name": "HoodieSavepointPartitionMetadata", "fields": [
+        {"name": "partitionPath", "type": "string"},
+        {"name": "savepointDataFile", "type": {"type": "array", "items": "string"}}
+      ]}}},
+      {"name": "version", "type": ["int", "null"], "default": 1}
+    ]}
+    """#)
 
     public var avroValue: AvroValue {
         .record([
