@@ -147,3 +147,86 @@ struct IndexBloomFilterTests {
         }
     }
 }
+
+/// Runs Hadoop's own bloom filter classes on random keys, when `SLUICE_HADOOP_CLASSPATH` names a
+/// hadoop-client-api jar (pyspark ships one in `deps/jars`) and `java` is on the PATH.
+@Suite("Hudi bloom filter against Hadoop", .enabled(if: HadoopBloomOracle.classPath != nil, "set SLUICE_HADOOP_CLASSPATH"))
+struct HadoopBloomOracleTests {
+    @Test("random Unicode keys: the same hashes and the same filter bytes as Hadoop", arguments: [BloomFilterTypeCode.simple, .dynamicV0])
+    func randomKeys(_ type: BloomFilterTypeCode) throws {
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<3000).map { _ in HadoopBloomOracle.randomKey(using: &random) }
+        // Dynamic: 500-key rows, so 3,000 keys make 6 rows (Hadoop's filter is unbounded; Hudi's bound is above).
+        let entries = type == .simple ? 60_000 : 500
+        var filter = try HoodieBloomFilter(typeCode: type, numEntries: entries, errorRate: 0.000000001, maxNumberOfEntries: 100_000)
+        for key in keys { filter.add(key) }
+        let lines = try HadoopBloomOracle.run(type, vectorSize: filter.vectorSize, hashCount: filter.hashCount, rowKeys: entries, keys: keys)
+        let sameFilter = lines.first == filter.serializeToString() // compared apart: the strings are long
+        #expect(sameFilter, "filter bytes differ from Hadoop's")
+        for (key, line) in zip(keys, lines.dropFirst()) {
+            let hashes = Array(key.utf8).withUnsafeBufferPointer { "\(MurmurHash.hash($0, seed: 0)) \(MurmurHash.hash($0, seed: 12345))" }
+            #expect(hashes == line, "\(key.unicodeScalars.map(\.value))")
+        }
+    }
+}
+
+enum HadoopBloomOracle {
+    static let classPath: String? = {
+        guard let path = ProcessInfo.processInfo.environment["SLUICE_HADOOP_CLASSPATH"], !path.isEmpty else { return nil }
+        return path
+    }()
+
+    /// 1 to 40 scalars from ASCII, Latin, CJK, U+E000...U+FFFF and the supplementary planes; no line breaks.
+    static func randomKey(using random: inout SystemRandomNumberGenerator) -> String {
+        let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0x7FF, 0x4E00...0x9FFF, 0xE000...0xFFFD, 0x10000...0x10FFFF]
+        var key = ""
+        for _ in 0..<Int.random(in: 1...40, using: &random) {
+            let range = ranges.randomElement(using: &random)!
+            if let scalar = Unicode.Scalar(UInt32.random(in: range, using: &random)) { key.unicodeScalars.append(scalar) }
+        }
+        return key.isEmpty ? "k" : key
+    }
+
+    /// The filter's base64 on the first line, then per key Murmur hashes for seeds 0 and 12345.
+    static let source = """
+        import java.io.*;
+        import java.nio.charset.StandardCharsets;
+        import java.util.*;
+        import org.apache.hadoop.util.bloom.*;
+        import org.apache.hadoop.util.hash.Hash;
+
+        public class HadoopBloomOracle {
+          public static void main(String[] args) throws Exception {
+            int vectorSize = Integer.parseInt(args[1]), nbHash = Integer.parseInt(args[2]);
+            Filter filter = args[0].equals("simple")
+                ? new BloomFilter(vectorSize, nbHash, Hash.MURMUR_HASH)
+                : new DynamicBloomFilter(vectorSize, nbHash, Hash.MURMUR_HASH, Integer.parseInt(args[3]));
+            BufferedReader in = new BufferedReader(new InputStreamReader(new FileInputStream(args[4]), StandardCharsets.UTF_8));
+            List<String> keys = new ArrayList<>();
+            for (String line; (line = in.readLine()) != null; ) keys.add(line);
+            for (String k : keys) filter.add(new Key(k.getBytes(StandardCharsets.UTF_8)));
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            filter.write(new DataOutputStream(bytes));
+            System.out.println(Base64.getEncoder().encodeToString(bytes.toByteArray()));
+            Hash murmur = Hash.getInstance(Hash.MURMUR_HASH);
+            for (String k : keys) {
+              byte[] b = k.getBytes(StandardCharsets.UTF_8);
+              System.out.println(murmur.hash(b, 0) + " " + murmur.hash(b, 12345));
+            }
+          }
+        }
+        """
+
+    static func run(_ type: BloomFilterTypeCode, vectorSize: Int, hashCount: Int, rowKeys: Int, keys: [String]) throws -> [String] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-hadoop-oracle-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let program = directory.appendingPathComponent("HadoopBloomOracle.java")
+        let keyFile = directory.appendingPathComponent("keys.txt")
+        try source.write(to: program, atomically: true, encoding: .utf8)
+        try keys.map { $0 + "\n" }.joined().write(to: keyFile, atomically: true, encoding: .utf8)
+        let kind = type == .simple ? "simple" : "dynamic"
+        let output = try HudiCorpus.run("/usr/bin/env", ["java", "-cp", classPath ?? "", program.path, kind, "\(vectorSize)", "\(hashCount)", "\(rowKeys)", keyFile.path])
+        return output.split(separator: "\n").map(String.init)
+    }
+}

@@ -37,6 +37,15 @@ public struct HoodieBloomIndex: HoodieIndex {
         /// Files whose record key column was read.
         public var keyColumnsRead = 0
         public init() {}
+
+        mutating func add(_ other: Statistics) {
+            footersRead += other.footersRead
+            filesPrunedByRange += other.filesPrunedByRange
+            filesPrunedByBloomFilter += other.filesPrunedByBloomFilter
+            candidates += other.candidates
+            falsePositives += other.falsePositives
+            keyColumnsRead += other.keyColumnsRead
+        }
     }
 
     /// Record key → file id of the latest slice holding it, for the keys of `partitionPath` found in `slices`
@@ -62,34 +71,51 @@ public struct HoodieBloomIndex: HoodieIndex {
 
     /// Key index → the slice holding it. Should a key be in two file groups (inserts that skipped the index),
     /// the slice with the later base instant wins, then the greater file id, so the answer is deterministic.
+    /// Base files are looked at `config.lookupParallelism` at a time; results merge in slice order.
     func lookUp(_ keys: inout HoodieRecordKeys, in slices: [FileSlice], statistics: inout Statistics) throws -> [Int: FileSlice] {
         var found: [Int: FileSlice] = [:]
-        guard keys.count > 0 else { return found }
-        for slice in slices {
-            let handle = try HoodieKeyLookupHandle(store: store, slice: slice)
-            statistics.footersRead += 1
-            var range = 0..<keys.count
-            if config.pruneByRanges, let bounds = handle.recordKeyRange {
-                range = keys.range(min: bounds.min, max: bounds.max)
-            }
-            if range.isEmpty {
-                statistics.filesPrunedByRange += 1
-                continue
-            }
-            let (candidates, hasFilter) = try handle.bloomCandidates(range, of: &keys)
-            if candidates.isEmpty {
-                statistics.filesPrunedByBloomFilter += hasFilter ? 1 : 0
-                continue
-            }
-            statistics.candidates += candidates.count
-            statistics.keyColumnsRead += 1
-            let confirmed = try handle.confirm(candidates, in: keys)
-            statistics.falsePositives += candidates.count - confirmed.count
-            for index in confirmed where found[index].map({ HoodieBloomIndex.precedes($0, slice) }) ?? true {
+        guard keys.count > 0, !slices.isEmpty else { return found }
+        // Hash chains for the configured filter shape, shared read-only by the workers.
+        if let shape = try? HoodieBloomFilter.shape(numEntries: config.numEntries, errorRate: config.fpp) {
+            _ = keys.computeHashes(count: Int(shape.nbHash))
+        }
+        let frozen = keys
+        let results = try BoundedParallelism.map(slices, width: config.lookupParallelism) { slice in
+            try self.lookUp(frozen, in: slice)
+        }
+        for (slice, result) in zip(slices, results) {
+            statistics.add(result.statistics)
+            for index in result.confirmed where found[index].map({ HoodieBloomIndex.precedes($0, slice) }) ?? true {
                 found[index] = slice
             }
         }
         return found
+    }
+
+    /// One base file: its footer, the keys left after range pruning and its bloom filter, and those its key
+    /// column confirms.
+    private func lookUp(_ keys: HoodieRecordKeys, in slice: FileSlice) throws -> (confirmed: [Int], statistics: Statistics) {
+        var statistics = Statistics()
+        let handle = try HoodieKeyLookupHandle(store: store, slice: slice)
+        statistics.footersRead = 1
+        var range = 0..<keys.count
+        if config.pruneByRanges, let bounds = handle.recordKeyRange {
+            range = keys.range(min: bounds.min, max: bounds.max)
+        }
+        if range.isEmpty {
+            statistics.filesPrunedByRange = 1
+            return ([], statistics)
+        }
+        let (candidates, hasFilter) = try handle.bloomCandidates(range, of: keys)
+        if candidates.isEmpty {
+            statistics.filesPrunedByBloomFilter = hasFilter ? 1 : 0
+            return ([], statistics)
+        }
+        let confirmed = try handle.confirm(candidates, in: keys)
+        statistics.candidates = candidates.count
+        statistics.keyColumnsRead = 1
+        statistics.falsePositives = candidates.count - confirmed.count
+        return (confirmed, statistics)
     }
 
     static func precedes(_ a: FileSlice, _ b: FileSlice) -> Bool {

@@ -17,6 +17,8 @@ public struct HoodieBloomIndexConfig: Sendable, Hashable {
     /// `hoodie.bloom.index.update.partition.path` (global index): an update whose partition changed is deleted
     /// from the old partition and inserted into the new one, rather than kept in the old one.
     public var updatePartitionPath = true
+    /// Base files looked up at once (Sluice's setting, no Hudi key): footer and key-column GETs in flight.
+    public var lookupParallelism = 8
 
     public static let numEntriesKey = "hoodie.index.bloom.num_entries"
     public static let fppKey = "hoodie.index.bloom.fpp"

@@ -19,11 +19,14 @@ struct HoodieKeyLookupHandle {
 
     /// The keys of `range` the file may hold (ascending indices into `keys`), by its bloom filter; all of them
     /// when the footer has no filter.
-    func bloomCandidates(_ range: Range<Int>, of keys: inout HoodieRecordKeys) throws -> (candidates: [Int], hasFilter: Bool) {
+    /// Keys' precomputed hash chains are used when long enough for the filter; otherwise keys are hashed here.
+    func bloomCandidates(_ range: Range<Int>, of keys: HoodieRecordKeys) throws -> (candidates: [Int], hasFilter: Bool) {
         guard let filter = try HoodieBloomFilterWriteSupport.readBloomFilter(from: source.metadata.keyValueMetadata ?? [], file: file) else {
             return (Array(range), false)
         }
-        keys.computeHashes(count: filter.requiredHashCount)
+        guard keys.hashCount >= filter.requiredHashCount else {
+            return (range.filter { index in keys.withUTF8(index) { filter.mightContain(utf8: $0) } }, true)
+        }
         let candidates = range.filter { index in keys.withHashes(index) { filter.mightContain(hashes: $0) } }
         return (candidates, true)
     }
@@ -42,7 +45,9 @@ struct HoodieKeyLookupHandle {
         do {
             batches = try ParquetFileReader(source: source, options: options).makeBatchIterator()
         } catch let error as ParquetError {
-            throw TableFormatError(.schemaMismatch, "base file '\(file)': cannot read \(HoodieKeyLookupHandle.recordKeyField) for the bloom index: \(error.message)")
+            // invalidArgument: the file has no such column (a table without meta fields).
+            let code: TableFormatError.Code = error.code == .invalidArgument ? .schemaMismatch : .io
+            throw TableFormatError(code, "base file '\(file)': cannot read \(HoodieKeyLookupHandle.recordKeyField) for the bloom index: \(error.message)")
         }
         var found = [Bool](repeating: false, count: candidates.count)
         while let batch = try nextBatch(&batches) {
@@ -50,7 +55,7 @@ struct HoodieKeyLookupHandle {
             guard case .string = column.type else {
                 throw TableFormatError(.schemaMismatch, "base file '\(file)': \(HoodieKeyLookupHandle.recordKeyField) is \(column.type), not a string")
             }
-            try mark(column, rows: batch.count, candidates: candidates, keys: keys, found: &found)
+            try mark(column, rows: column.count, candidates: candidates, keys: keys, found: &found)
         }
         return candidates.indices.filter { found[$0] }.map { candidates[$0] }
     }

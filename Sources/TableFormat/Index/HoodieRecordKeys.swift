@@ -60,9 +60,14 @@ struct HoodieRecordKeys {
         return low
     }
 
-    /// Makes at least `count` chained hashes available per key (filters usually share one hash count).
-    mutating func computeHashes(count wanted: Int) {
-        guard wanted > hashCount else { return }
+    /// Hash chains are kept for up to this many hashes in all (4 bytes each): 2 million keys at Hudi's 30.
+    var hashBudget = 64 << 20
+
+    /// Makes at least `count` chained hashes available per key (filters usually share one hash count); false
+    /// when that would pass `hashBudget`, and the caller hashes per filter instead.
+    mutating func computeHashes(count wanted: Int) -> Bool {
+        guard wanted > hashCount else { return true }
+        guard strings.count <= hashBudget / max(wanted, 1) else { return false }
         var table = [Int32](repeating: 0, count: strings.count * wanted)
         table.withUnsafeMutableBufferPointer { table in
             bytes.withUnsafeBufferPointer { all in
@@ -78,6 +83,7 @@ struct HoodieRecordKeys {
         }
         hashes = table
         hashCount = wanted
+        return true
     }
 
     /// The chained hashes of key `index` (`hashCount` of them).
