@@ -38,6 +38,7 @@ struct WriteInteropTests {
         var options = F.options(version: layout.version, partitioned: layout.partitioned, hiveStyle: layout.hiveStyle, keys: layout.keys)
         options.name = "interop"
         _ = try HudiTable.create(store: store, path: path, options: options)
+        try HudiRsInteropTests.compare(path: dir.appendingPathComponent(path), name: layout.testDescription + " empty")
         let client = HudiWriteClient(store: store, basePath: path)
         try client.write([F.batch([(1, "a", 10, "sf"), (2, "b", 10, "sf"), (3, "c", 10, "nyc"), (4, "d", 10, "la")])], operation: .insert)
         try client.write([F.batch([(2, "b", 12, "sf"), (5, "e", 11, "nyc")]), F.batch([(3, "c", 9, "nyc")])], operation: .upsert)

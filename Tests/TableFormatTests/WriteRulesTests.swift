@@ -135,3 +135,96 @@ struct WriteRulesTests {
         #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
     }
 }
+
+@Suite("Write footers")
+struct WriteFooterTests {
+    typealias F = WriteFixtures
+
+    @Test("every base file carries Hudi's bloom filter, key range and Avro schema; rewrites keep them right")
+    func footers() throws {
+        let store = MemoryStore(name: "footers")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options(partitioned: false))
+        let client = HudiWriteClient(store: store, basePath: "t")
+        try client.write([F.batch([(10, "a", 1, "sf"), (2, "b", 1, "sf"), (33, "c", 1, "la")])], operation: .insert)
+        try client.write([F.batch([(2, nil, 0, "sf")])], operation: .delete)
+        let table = try HudiTable.open(store: store, path: "t")
+        let slice = try #require(try table.latestFileSlices().first)
+        let reader = try table.parquetReader(key: slice.baseFile.key, size: slice.baseFile.size, columns: [])
+        let footer = reader.metadata.keyValueMetadata ?? []
+        func value(_ key: String) -> String? { footer.first { $0.key == key }?.value }
+        // String order: "10" < "33" (the deleted "2" is gone).
+        #expect(value("hoodie_min_record_key") == "10")
+        #expect(value("hoodie_max_record_key") == "33")
+        #expect(value("hoodie_bloom_filter_type_code") == "DYNAMIC_V0")
+        let filter = try #require(try HoodieBloomFilterWriteSupport.readBloomFilter(from: footer, file: slice.baseFile.key))
+        #expect(filter.mightContain("10") && filter.mightContain("33"))
+        #expect(!filter.mightContain("2") && !filter.mightContain("4"))
+        let avro = try AvroSchema(json: try #require(value("parquet.avro.schema"))).columnarSchema()
+        #expect(avro.fields.map(\.name) == HudiTable.metaFields + F.schema.fields.map(\.name))
+        #expect(value("writer.model.name") == "avro")
+    }
+}
+
+@Suite("Write edge cases")
+struct WriteEdgeCaseTests {
+    typealias F = WriteFixtures
+
+    /// A memory store whose uploads under one partition fail, to break a write halfway.
+    final class FailingStore: ObjectStore, @unchecked Sendable {
+        let inner = MemoryStore(name: "failing")
+        let failing: String
+        init(failing: String) { self.failing = failing }
+        var uri: String { inner.uri }
+        func get(_ key: String) throws -> [UInt8] { try inner.get(key) }
+        func get(_ key: String, range: Range<Int>) throws -> [UInt8] { try inner.get(key, range: range) }
+        func head(_ key: String) throws -> ObjectMeta { try inner.head(key) }
+        func put(_ key: String, _ bytes: [UInt8]) throws { try inner.put(key, bytes) }
+        func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws { try inner.putIfAbsent(key, bytes) }
+        func delete(_ key: String) throws { try inner.delete(key) }
+        func list(prefix: String, delimiter: String?, maxKeys: Int, continuationToken: String?) throws -> ListPage {
+            try inner.list(prefix: prefix, delimiter: delimiter, maxKeys: maxKeys, continuationToken: continuationToken)
+        }
+        func writer(_ key: String) throws -> any ObjectWriter {
+            if key.contains(failing) { throw StorageError(.io, "injected failure writing \(key)") }
+            return try inner.writer(key)
+        }
+    }
+
+    @Test("a write failing after some base files were published deletes them and its instant")
+    func abortMidway() throws {
+        let store = FailingStore(failing: "/zz/")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let client = HudiWriteClient(store: store, basePath: "t")
+        try client.write([F.batch([(1, "a", 1, "aa")])], operation: .insert)
+        let before = try store.listAll(prefix: "").objects.map(\.key)
+        let error = #expect(throws: TableFormatError.self) {
+            try client.write([F.batch([(1, "b", 2, "aa"), (2, "c", 1, "bb"), (3, "d", 1, "zz")])], operation: .upsert)
+        }
+        #expect(error?.message.contains("injected failure") == true)
+        #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(1, "a", 1, "aa")]))
+    }
+
+    @Test("only the live rows of a batch with a selection are written")
+    func selection() throws {
+        let store = MemoryStore(name: "selection")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        var batch = F.batch([(1, "a", 1, "sf"), (2, "b", 1, "sf"), (3, "c", 1, "la"), (4, "d", 1, "la")])
+        batch.selection = SelectionVector([1, 3])
+        try HudiWriteClient(store: store, basePath: "t").write([batch], operation: .insert)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(2, "b", 1, "sf"), (4, "d", 1, "la")]))
+    }
+
+    @Test("URL-encoded and default partitions")
+    func partitionPaths() throws {
+        let store = MemoryStore(name: "urlencode")
+        var options = F.options(hiveStyle: true)
+        options.urlEncode = true
+        _ = try HudiTable.create(store: store, path: "t", options: options)
+        try HudiWriteClient(store: store, basePath: "t").write([F.batch([(1, "a", 1, "a/b:c"), (2, "b", 1, "")])], operation: .insert)
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(Set(try table.latestFileSlices().map(\.partitionPath)) == ["city=a%2Fb%3Ac", "city=__HIVE_DEFAULT_PARTITION__"])
+        #expect(try store.exists("t/city=a%2Fb%3Ac/.hoodie_partition_metadata"))
+        #expect(try F.rows(table.snapshot()) == F.expected([(1, "a", 1, "a/b:c"), (2, "b", 1, "")]))
+    }
+}

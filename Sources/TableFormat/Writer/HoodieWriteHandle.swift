@@ -10,6 +10,8 @@ struct HoodieWriteContext {
     /// Footer entries common to every file (the Avro schema).
     let footer: [KeyValue]
     let parquetOptions: ParquetWriteOptions
+    /// The bloom filter every base file's footer carries.
+    let bloomFilter: HoodieBloomIndexConfig
     /// The precombine column's index in `schema`, if the table has one.
     let precombineColumn: Int?
     /// The incoming rows with their meta columns filled (full `schema`).
@@ -32,16 +34,18 @@ struct HoodieWriteHandle {
         let table = context.table
         let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
                                  uniquingKeysWith: { _, b in b })
-        var keyRange = KeyRange()
-        for ref in write.incoming { keyRange.add(context.keys.key(ref)) }
+        // The footer's bloom filter and key range cover the file's final keys, known before the first row.
+        var keys: [String] = []
         if let base = write.base {
             try HoodieSimpleIndex.forEachRecordKey(store: table.store, file: base.baseFile) { key in
-                if !write.deleteKeys.contains(key) { keyRange.add(key) }
+                if !write.deleteKeys.contains(key) && !write.updateKeys.contains(key) { keys.append(key) }
             }
         }
+        for ref in write.incoming { keys.append(context.keys.key(ref)) }
+        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: context.bloomFilter)
         let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
                                               fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
-                                              schema: context.schema, footer: context.footer + keyRange.footer,
+                                              schema: context.schema, footer: footer + context.footer,
                                               options: context.parquetOptions)
         opened(writer)
         var counts = (updated: Int64(0), deleted: Int64(0))
@@ -99,22 +103,5 @@ struct HoodieWriteHandle {
             try writer.write(batch)
         }
         return (updated, deleted)
-    }
-}
-
-/// The smallest and largest record key of a file, for the `hoodie_min_record_key` / `hoodie_max_record_key`
-/// footer entries Hudi's bloom index prunes with.
-struct KeyRange {
-    private(set) var min: String?
-    private(set) var max: String?
-
-    mutating func add(_ key: String) {
-        if min.map({ key.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { min = key }
-        if max.map({ $0.utf8.lexicographicallyPrecedes(key.utf8) }) ?? true { max = key }
-    }
-
-    var footer: [KeyValue] {
-        guard let min, let max else { return [] }
-        return [KeyValue(key: "hoodie_min_record_key", value: min), KeyValue(key: "hoodie_max_record_key", value: max)]
     }
 }

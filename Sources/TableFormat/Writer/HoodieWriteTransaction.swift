@@ -27,13 +27,13 @@ final class HoodieWriteTransaction {
         let slices = Dictionary(grouping: try table.latestFileSlices(), by: \.partitionPath)
         let bytesPerRecord = try options.recordSizeEstimate ?? recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize(records)
         let plan = try HoodieWritePlan(records: records, operation: operation, slices: slices,
-                                       index: options.index ?? HoodieSimpleIndex(store: table.store),
+                                       index: options.index ?? HoodieBloomIndex(store: table.store, config: options.bloomIndex),
                                        targetFileSize: options.targetFileSize, bytesPerRecord: bytesPerRecord)
         let handles = plan.writes.enumerated().map { task, write in
             let token = "\(task)-0-\(task)"
             return HoodieWriteHandle(write: write, fileName: "\(write.fileId)_\(token)_\(instant.requestedTime).parquet", writeToken: token)
         }
-        let context = try makeContext(records, handles: handles, keysOnly: operation == .delete, parquet: options.parquet)
+        let context = try makeContext(records, handles: handles, keysOnly: operation == .delete, options: options)
         var stats: [String: [HoodieWriteStat]] = [:]
         for handle in handles {
             let stat = try handle.run(context) { written.append($0) }
@@ -67,7 +67,7 @@ final class HoodieWriteTransaction {
 
     /// The incoming batches with their meta columns, and what every handle shares.
     private func makeContext(_ records: HoodieIncomingRecords, handles: [HoodieWriteHandle], keysOnly: Bool,
-                             parquet: ParquetWriteOptions) throws -> HoodieWriteContext {
+                             options: HudiWriteOptions) throws -> HoodieWriteContext {
         let data = table.dataSchema
         let schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + data.fields)
         var seqnos = records.batches.map { [String](repeating: "", count: $0.count) }
@@ -92,7 +92,7 @@ final class HoodieWriteTransaction {
         let avro = try schema.avroSchemaJSON(tableName: table.config.name)
         return HoodieWriteContext(table: table, instantTime: instant.requestedTime, schema: schema,
                                   footer: [KeyValue(key: "parquet.avro.schema", value: avro), KeyValue(key: "writer.model.name", value: "avro")],
-                                  parquetOptions: parquet, precombineColumn: table.config.precombineField.flatMap { data.index(of: $0) }.map { $0 + 5 },
+                                  parquetOptions: options.parquet, bloomFilter: options.bloomIndex, precombineColumn: table.config.precombineField.flatMap { data.index(of: $0) }.map { $0 + 5 },
                                   incoming: incoming, keys: records)
     }
 

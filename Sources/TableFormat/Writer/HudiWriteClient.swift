@@ -12,8 +12,11 @@ public struct HudiWriteOptions: Sendable {
     /// the incoming rows' in-memory size (an overestimate, so first files come out under the target).
     public var recordSizeEstimate: Int64?
     public var parquet = ParquetWriteOptions()
-    /// Where existing keys are looked up; nil: `HoodieSimpleIndex`.
+    /// Where existing keys are looked up; nil: `HoodieBloomIndex` with `bloomIndex`.
     public var index: (any HoodieIndex)?
+    /// The bloom filter written into every base file's footer (with the min and max record keys), and the
+    /// default index's settings.
+    public var bloomIndex = HoodieBloomIndexConfig()
     /// Roll back pending writes whose writer is gone (expired heartbeat) before writing, as Hudi's default
     /// EAGER failed-writes policy does.
     public var rollbackFailedWrites = true
