@@ -2,9 +2,11 @@ import Columnar
 
 extension HudiTable {
     /// The snapshot as of `instant` (an instant time or ISO-8601 date-time; nil: the latest completed commit): the latest committed slice of every
-    /// live file group, read under the table schema.
+    /// live file group, read under the table schema. Throws when the cleaner may have removed the instant's
+    /// files (older than the newest clean's earliest retained commit, and not savepointed).
     public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
+        if let instant { try requireNotCleaned(try instantTime(instant)) }
         let slices = try latestFileSlices(asOf: instant)
         return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
                         commitTimeFilter: nil)
@@ -20,11 +22,13 @@ extension HudiTable {
             throw TableFormatError(.unsupported, "incremental reads need meta fields, and '\(config.name)' has \(HoodieTableConfig.Key.populateMetaFields)=false")
         }
         let begin = try instantTime(begin)
-        guard let end = try end.map(instantTime) ?? timeline.completedCommits.last?.requestedTime else {
+        guard let end = try end.map(instantTime) ?? timeline.completedCommits.map(\.orderingTime).max() else {
             return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
                             commitTimeFilter: nil)
         }
-        let slices = try incrementalFileSlices(commits: commits(between: begin, and: end))
+        let commits = commits(between: begin, and: end)
+        if let oldest = commits.first { try requireNotCleaned(oldest.requestedTime, reading: "an incremental read from \(begin)") }
+        let slices = try incrementalFileSlices(commits: commits)
         let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
         return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
                         commitTimeFilter: filter)
