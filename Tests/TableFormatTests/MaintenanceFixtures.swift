@@ -32,9 +32,11 @@ enum MaintenanceFixtures {
 
     /// Simulates a write that died after writing base files: `<t>.commit.requested`, `<t>.inflight` and, for each
     /// latest slice, a copy of its base file as a new slice at t, plus one new file group. Returns t and the keys.
-    static func failedWrite(_ table: HudiTable, action: HoodieInstant.Action = .commit) throws -> (time: String, keys: [String]) {
+    /// `time` nil: a fresh instant time from the clock.
+    static func failedWrite(_ table: HudiTable, action: HoodieInstant.Action = .commit,
+                            time: String? = nil) throws -> (time: String, keys: [String]) {
         let writer = try HoodieTimelineWriter(store: table.store, basePath: table.basePath, config: table.config)
-        let time = writer.newInstantTime(after: try table.currentTimeline())
+        let time = try time ?? writer.newInstantTime(after: table.currentTimeline())
         let requested = try writer.createRequested(action: action, time: time, content: [])
         _ = try writer.transitionToInflight(requested, content: [])
         var keys: [String] = []

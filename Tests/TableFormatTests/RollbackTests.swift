@@ -55,15 +55,20 @@ struct RollbackTests {
     func heartbeats(_ name: String) throws {
         for (label, store, _) in try MaintenanceFixtures.stores(name) {
             let table = try HudiTable.open(store: store, path: "")
-            let dead = try MaintenanceFixtures.failedWrite(table)
+            // `dead` never beat and its instant is older than the timeout (1 ms after the table's last Spark
+            // commit); `live` is as recent, but beats. A recent instant without a heartbeat is a writer that just
+            // completed, so only age makes a missing heartbeat expired.
+            let last = try #require(table.timeline.instants.map(\.requestedTime).max())
+            let old = HoodieInstantTime.format(wallClockMillis: try #require(HoodieInstantTime.wallClockMillis(last)) + 1)
+            let dead = try MaintenanceFixtures.failedWrite(table, time: old)
             let live = try MaintenanceFixtures.failedWrite(try HudiTable.open(store: store, path: ""))
             let newer = try MaintenanceFixtures.failedWrite(try HudiTable.open(store: store, path: ""))
             let heartbeat = HoodieHeartbeat(store: store, basePath: "")
-            // `dead` never beat (or its writer died before the first beat); `live` beat a second ago.
             try heartbeat.beat(live.time)
             let now = try #require(try heartbeat.lastBeat(live.time)).addingTimeInterval(1)
             #expect(try heartbeat.isExpired(dead.time, now: now) && !heartbeat.isExpired(live.time, now: now))
             #expect(try heartbeat.isExpired(live.time, now: now.addingTimeInterval(HoodieHeartbeat.defaultTimeout)))
+            #expect(try !heartbeat.isExpired(newer.time, now: now), "no heartbeat, but too recent to be presumed dead")
             let done = try HudiTable.open(store: store, path: "").rollbackFailedWrites(olderThan: newer.time, now: now)
             #expect(done.map(\.commitsRollback) == [[dead.time]], "\(label)")
             let after = try HudiTable.open(store: store, path: "")

@@ -19,7 +19,9 @@ struct SavepointRestoreTests {
             #expect(try MaintenanceFixtures.rows(changed.snapshot()).count < rows.count, "\(label): the replacecommit dropped rows")
             let failed = try MaintenanceFixtures.failedWrite(changed)
 
-            let metadata = try HudiTable.open(store: store, path: "").restore(to: target)
+            // The failed writer never beat: it counts as dead once its instant is older than the timeout.
+            let later = Date().addingTimeInterval(HoodieHeartbeat.defaultTimeout + 1)
+            let metadata = try HudiTable.open(store: store, path: "").restore(to: target, now: later)
             #expect(metadata.instantsToRollback == [failed.time, extra, replace.time], "\(label): newest first")
             #expect(metadata.restoreInstantInfo.map(\.action) == ["commit", "commit", "replacecommit"])
             let restored = try HudiTable.open(store: store, path: "")
@@ -104,7 +106,10 @@ struct SavepointRestoreTests {
             #expect(error?.code == .conflict && error?.message.contains(pending.time) == true, "\(label)")
             #expect(try store.exists(pending.keys[0]), "\(label): nothing deleted")
             try heartbeat.stop(pending.time)
-            let metadata = try HudiTable.open(store: store, path: "").restore(to: target)
+            let stillRecent = #expect(throws: TableFormatError.self) { try HudiTable.open(store: store, path: "").restore(to: target) }
+            #expect(stillRecent?.message.contains("less than") == true, "\(label): no heartbeat, but too recent to be dead")
+            let later = Date().addingTimeInterval(HoodieHeartbeat.defaultTimeout + 1)
+            let metadata = try HudiTable.open(store: store, path: "").restore(to: target, now: later)
             #expect(metadata.instantsToRollback == [pending.time])
         }
     }

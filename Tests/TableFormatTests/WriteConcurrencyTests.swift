@@ -73,10 +73,11 @@ struct WriteConcurrencyTests {
         let (store, client) = try Self.setUp("failed")
         let table = try HudiTable.open(store: store, path: "t")
         let writer = try HoodieTimelineWriter(store: store, basePath: "t", config: table.config)
-        let dead = writer.newInstantTime(after: table.timeline)
+        // A writer that died long ago (no heartbeat, instant older than the timeout), and a live one.
+        let dead = "20200101000000000"
         _ = try writer.transitionToInflight(try writer.createRequested(action: .commit, time: dead, content: []), content: [])
         try store.put("t/sf/\(UUID().uuidString.lowercased())-0_0-0-0_\(dead).parquet", [1, 2, 3])
-        let live = try HoodieInstantTime.format(wallClockMillis: #require(HoodieInstantTime.wallClockMillis(dead)) + 1)
+        let live = writer.newInstantTime(after: table.timeline)
         try HoodieHeartbeat(store: store, basePath: "t").beat(live)
         _ = try writer.createRequested(action: .commit, time: live, content: [])
         try client.write([F.batch([(3, "c", 1, "sf")])], operation: .insert)

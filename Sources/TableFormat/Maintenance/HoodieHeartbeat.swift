@@ -3,7 +3,7 @@ import Storage
 
 /// Liveness of a writer's instant, as Hudi's HoodieHeartbeatClient keeps it: an empty object
 /// `.hoodie/.heartbeat/<instant>` that the writer re-puts every interval while it works and deletes when done.
-/// A pending instant whose heartbeat is older than the timeout (or absent) belongs to a writer that died, so
+/// A pending instant whose heartbeat (or, without one, whose instant time) is older than the timeout belongs to a writer that died, so
 /// it may be rolled back; a fresh one belongs to a live concurrent writer and must be left alone.
 /// A writer starts its heartbeat before it creates the requested instant, so no live instant is ever seen
 /// without one.
@@ -52,9 +52,14 @@ public struct HoodieHeartbeat: Sendable {
         }
     }
 
-    /// Whether the writer of `instantTime` is presumed dead: no heartbeat, or none within `timeout` of `now`.
+    /// Whether the writer of `instantTime` is presumed dead: its last beat, or, when there is none, the instant
+    /// time itself, is older than `timeout`. A missing heartbeat alone proves nothing: a writer deletes its
+    /// heartbeat the moment it completes, so a rollback that took "no heartbeat" for "dead" would delete the
+    /// files of a commit that just completed (instant times are UTC wall clock for the tables Sluice writes).
     public func isExpired(_ instantTime: String, now: Date = Date(), timeout: TimeInterval = defaultTimeout) throws -> Bool {
-        guard let last = try lastBeat(instantTime) else { return true }
-        return now.timeIntervalSince(last) > timeout
+        if timeout <= 0 { return true }
+        if let last = try lastBeat(instantTime) { return now.timeIntervalSince(last) > timeout }
+        guard let millis = HoodieInstantTime.wallClockMillis(instantTime) else { return true }
+        return now.timeIntervalSince1970 - Double(millis) / 1000 > timeout
     }
 }

@@ -9,19 +9,19 @@ extension HudiTable {
     /// Restores the table to completed commit `instantTime`: commits, replacecommits and pending writes after
     /// it are removed, and file groups they replaced become live again. Refused when T was cleaned (its
     /// older slices may be gone) unless T is savepointed, and while a writer's heartbeat is live. Savepoints
-    /// after T are deleted with their instants.
+    /// after T are deleted with their instants. `now` is the clock heartbeats are judged by.
     @discardableResult
-    public func restore(to instantTime: String) throws -> HoodieRestoreMetadata {
-        try restore(to: try self.instantTime(instantTime), savepoint: nil)
+    public func restore(to instantTime: String, now: Date = Date()) throws -> HoodieRestoreMetadata {
+        try restore(to: try self.instantTime(instantTime), savepoint: nil, now: now)
     }
 
-    func restore(to time: String, savepoint: String?) throws -> HoodieRestoreMetadata {
+    func restore(to time: String, savepoint: String?, now: Date = Date()) throws -> HoodieRestoreMetadata {
         let current = try currentTimeline()
         guard current.completedCommits.contains(where: { $0.requestedTime == time }) else {
             throw TableFormatError(.invalidArgument, "cannot restore '\(config.name)' to \(time): it is not a completed commit on the active timeline")
         }
         try requireNotCleaned(time, timeline: current)
-        try requireNoLiveWriter(current)
+        try requireNoLiveWriter(current, now: now)
         let targets = current.instants
             .filter { HoodieActiveTimeline.family($0.action).writesData && $0.requestedTime > time }
             .sorted { $0.requestedTime > $1.requestedTime }
@@ -50,7 +50,7 @@ extension HudiTable {
         let heartbeat = HoodieHeartbeat(store: store, basePath: basePath)
         for instant in timeline.pendingInstants where instant.action.writesData {
             if try !heartbeat.isExpired(instant.requestedTime, now: now) {
-                throw TableFormatError(.conflict, "cannot restore '\(config.name)' while instant \(instant.requestedTime) (\(instant.action)) is being written: its heartbeat \(heartbeat.key(instant.requestedTime)) is live")
+                throw TableFormatError(.conflict, "cannot restore '\(config.name)' while instant \(instant.requestedTime) (\(instant.action)) is being written: its heartbeat \(heartbeat.key(instant.requestedTime)) is live, or it started less than \(Int(HoodieHeartbeat.defaultTimeout)) s ago without one; if no writer is running, `sluice table rollback --force` removes it")
             }
         }
     }
