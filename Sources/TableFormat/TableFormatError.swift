@@ -11,7 +11,7 @@ public struct TableFormatError: Error, CustomStringConvertible, Sendable, Equata
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String {
             case notATable, invalidConfig, checksumMismatch, invalidInstant, invalidMetadata, invalidAvro
-            case invalidFileName, unsupported, schemaMismatch, invalidArgument, io
+            case invalidFileName, unsupported, schemaMismatch, invalidArgument, io, conflict
         }
         private let value: Value
         private init(_ value: Value) { self.value = value }
@@ -37,6 +37,9 @@ public struct TableFormatError: Error, CustomStringConvertible, Sendable, Equata
         public static let invalidArgument = Code(.invalidArgument)
         /// Storage or Parquet failed underneath (the message carries their error).
         public static let io = Code(.io)
+        /// Another writer got there first: a timeline file already exists, or a concurrent commit touched the
+        /// same file groups.
+        public static let conflict = Code(.conflict)
         public var description: String { value.rawValue }
     }
 

@@ -20,7 +20,7 @@ extension HudiTable {
             throw TableFormatError(.unsupported, "incremental reads need meta fields, and '\(config.name)' has \(HoodieTableConfig.Key.populateMetaFields)=false")
         }
         let begin = try instantTime(begin)
-        guard let end = try end.map(instantTime) ?? timeline.completedCommits.last?.requestedTime else {
+        guard let end = try end.map(instantTime) ?? timeline.completedCommits.map(\.orderingTime).max() else {
             return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
                             commitTimeFilter: nil)
         }

@@ -1,0 +1,102 @@
+import Columnar
+import Parquet
+import Storage
+
+/// Writes one base file, `<partition>/<fileId>_<writeToken>_<instant>.parquet`, streaming row groups into an
+/// object upload that becomes visible only when closed. The schema is the five meta columns then the data
+/// columns; the footer carries the record-key range and the Avro schema, as Hudi's Avro writer does.
+final class HoodieBaseFileWriter {
+    let fileName: String
+    /// The object key in the store.
+    let key: String
+    /// Relative to the table's base path (what write stats record as `path`).
+    let path: String
+    private let sink: ObjectSink
+    private let writer: ParquetWriter
+    private(set) var rowCount: Int64 = 0
+
+    init(store: any ObjectStore, basePath: String, partitionPath: String, fileId: String, writeToken: String,
+         instantTime: String, schema: Schema, footer: [KeyValue], options: ParquetWriteOptions) throws {
+        fileName = "\(fileId)_\(writeToken)_\(instantTime).parquet"
+        path = partitionPath.isEmpty ? fileName : partitionPath + "/" + fileName
+        key = HudiTable.key(basePath, path)
+        var options = options
+        options.keyValueMetadata += footer
+        do {
+            sink = ObjectSink(try store.writer(key), key: key)
+            writer = try ParquetWriter(sink: sink, schema: schema, options: options)
+        } catch let error as ParquetError {
+            throw TableFormatError(.io, "base file '\(key)': \(error.message)")
+        } catch let error as TableFormatError {
+            throw error
+        } catch {
+            throw TableFormatError(.io, "opening base file \(store.uri)/\(key): \(error)")
+        }
+    }
+
+    /// Appends the batch's live rows.
+    func write(_ batch: Batch) throws {
+        guard batch.rowCount > 0 else { return }
+        do {
+            try writer.write(batch)
+        } catch let error as ParquetError {
+            throw TableFormatError(.io, "base file '\(key)': \(error.message)")
+        }
+        rowCount += Int64(batch.rowCount)
+    }
+
+    /// Writes the footer and publishes the object; returns its size in bytes.
+    func close() throws -> Int64 {
+        do {
+            _ = try writer.close()
+            try sink.finish()
+        } catch let error as ParquetError {
+            sink.abort()
+            throw TableFormatError(.io, "base file '\(key)': \(error.message)")
+        } catch let error as TableFormatError {
+            sink.abort()
+            throw error
+        }
+        return sink.bytesWritten
+    }
+
+    func abort() { sink.abort() }
+}
+
+/// A Parquet `ByteSink` over an object upload, counting bytes.
+final class ObjectSink: ByteSink {
+    private let writer: any ObjectWriter
+    private let key: String
+    private(set) var bytesWritten: Int64 = 0
+    private var done = false
+
+    init(_ writer: any ObjectWriter, key: String) {
+        self.writer = writer
+        self.key = key
+    }
+
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        do {
+            try writer.write(bytes)
+        } catch {
+            throw TableFormatError(.io, "writing base file '\(key)': \(error)")
+        }
+        bytesWritten += Int64(bytes.count)
+    }
+
+    func finish() throws {
+        guard !done else { return }
+        done = true
+        do {
+            try writer.finish()
+        } catch {
+            throw TableFormatError(.io, "publishing base file '\(key)': \(error)")
+        }
+    }
+
+    func abort() {
+        guard !done else { return }
+        done = true
+        writer.abort()
+    }
+}

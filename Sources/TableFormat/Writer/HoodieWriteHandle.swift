@@ -1,0 +1,120 @@
+import Columnar
+import Parquet
+
+/// What every file-group write of one commit shares.
+struct HoodieWriteContext {
+    let table: HudiTable
+    let instantTime: String
+    /// Meta columns then data columns: the schema of every base file written.
+    let schema: Schema
+    /// Footer entries common to every file (the Avro schema).
+    let footer: [KeyValue]
+    let parquetOptions: ParquetWriteOptions
+    /// The precombine column's index in `schema`, if the table has one.
+    let precombineColumn: Int?
+    /// The incoming rows with their meta columns filled (full `schema`).
+    let incoming: [Batch]
+    let keys: HoodieIncomingRecords
+
+    static let fileNameColumn = 4
+    static let recordKeyColumn = 2
+}
+
+/// Writes one file group's new base file: for a rewrite, the old slice's records (minus deletes and records an
+/// incoming update replaces, keeping their meta values but for the file name), then the incoming rows
+/// (Hudi's HoodieMergeHandle / HoodieCreateHandle). Memory: one old batch at a time plus the key set.
+struct HoodieWriteHandle {
+    let write: FileGroupWrite
+    let fileName: String
+    let writeToken: String
+
+    func run(_ context: HoodieWriteContext, opened: (HoodieBaseFileWriter) -> Void) throws -> HoodieWriteStat {
+        let table = context.table
+        let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
+                                 uniquingKeysWith: { _, b in b })
+        var keyRange = KeyRange()
+        for ref in write.incoming { keyRange.add(context.keys.key(ref)) }
+        if let base = write.base {
+            try HoodieSimpleIndex.forEachRecordKey(store: table.store, file: base.baseFile) { key in
+                if !write.deleteKeys.contains(key) { keyRange.add(key) }
+            }
+        }
+        let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
+                                              fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
+                                              schema: context.schema, footer: context.footer + keyRange.footer,
+                                              options: context.parquetOptions)
+        opened(writer)
+        var counts = (updated: Int64(0), deleted: Int64(0))
+        var lost: Set<RecordRef> = []
+        if let base = write.base {
+            counts = try mergeOld(base, updates: updates, lost: &lost, into: writer, context)
+        }
+        var byBatch: [Int32: ContiguousArray<UInt32>] = [:]
+        for ref in write.incoming where !lost.contains(ref) { byBatch[ref.batch, default: []].append(UInt32(ref.row)) }
+        for b in byBatch.keys.sorted() {
+            var batch = context.incoming[Int(b)]
+            batch.selection = SelectionVector(byBatch[b]!)
+            try writer.write(batch)
+        }
+        let size = try writer.close()
+        let inserted = Int64(write.incoming.count - updates.count)
+        return HoodieWriteStat(fileId: write.fileId, path: writer.path, prevCommit: write.base?.baseInstantTime,
+                               partitionPath: write.partitionPath, numWrites: writer.rowCount, numDeletes: counts.deleted,
+                               numInserts: inserted, numUpdateWrites: counts.updated, fileSizeInBytes: size,
+                               prevBaseFile: write.base?.baseFile.fileName)
+    }
+
+    /// Copies the old slice's records that stay. An incoming update replaces a record unless the record's
+    /// precombine value is greater (a tie goes to the incoming record); a losing update goes into `lost`.
+    private func mergeOld(_ base: FileSlice, updates: [String: RecordRef], lost: inout Set<RecordRef>,
+                          into writer: HoodieBaseFileWriter, _ context: HoodieWriteContext) throws -> (updated: Int64, deleted: Int64) {
+        var scan = HudiScan(table: context.table, fileSlices: [base], schema: context.schema, batchSize: Batch.capacity,
+                            commitTimeFilter: nil)
+        var updated: Int64 = 0
+        var deleted: Int64 = 0
+        while var batch = try scan.next() {
+            let keys = batch.columns[HoodieWriteContext.recordKeyColumn]
+            var kept = ContiguousArray<UInt32>()
+            kept.reserveCapacity(batch.rowCount)
+            for i in 0..<batch.rowCount {
+                let row = batch.physicalRow(i)
+                let key = String(decoding: keys.bytes(at: row), as: UTF8.self)
+                if write.deleteKeys.contains(key) {
+                    deleted += 1
+                    continue
+                }
+                if let ref = updates[key] {
+                    if let column = context.precombineColumn,
+                       PrecombineOrder.compare(batch.columns[column].value(at: row), context.incoming[Int(ref.batch)].columns[column].value(at: Int(ref.row))) > 0 {
+                        lost.insert(ref)
+                    } else {
+                        updated += 1
+                        continue
+                    }
+                }
+                kept.append(UInt32(row))
+            }
+            batch.columns[HoodieWriteContext.fileNameColumn] = try StringVectorBuilder.repeating(writer.fileName, count: batch.count)
+            batch.selection = SelectionVector(kept)
+            try writer.write(batch)
+        }
+        return (updated, deleted)
+    }
+}
+
+/// The smallest and largest record key of a file, for the `hoodie_min_record_key` / `hoodie_max_record_key`
+/// footer entries Hudi's bloom index prunes with.
+struct KeyRange {
+    private(set) var min: String?
+    private(set) var max: String?
+
+    mutating func add(_ key: String) {
+        if min.map({ key.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { min = key }
+        if max.map({ $0.utf8.lexicographicallyPrecedes(key.utf8) }) ?? true { max = key }
+    }
+
+    var footer: [KeyValue] {
+        guard let min, let max else { return [] }
+        return [KeyValue(key: "hoodie_min_record_key", value: min), KeyValue(key: "hoodie_max_record_key", value: max)]
+    }
+}

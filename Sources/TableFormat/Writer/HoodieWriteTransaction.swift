@@ -1,0 +1,148 @@
+import Columnar
+import Foundation
+import Parquet
+import Storage
+
+/// The files of one pending instant: writes them, and on failure deletes them and the instant's timeline files.
+final class HoodieWriteTransaction {
+    let table: HudiTable
+    let timeline: HoodieTimelineWriter
+    var instant: HoodieInstant
+    let heartbeat: HoodieHeartbeat
+    private var lastBeat = Date()
+    /// Base files opened so far (published or not), for abort.
+    private var written: [HoodieBaseFileWriter] = []
+
+    init(table: HudiTable, timeline: HoodieTimelineWriter, instant: HoodieInstant, heartbeat: HoodieHeartbeat) {
+        self.table = table
+        self.timeline = timeline
+        self.instant = instant
+        self.heartbeat = heartbeat
+    }
+
+    /// Plans and writes every file group, then the partition metadata. Returns the commit metadata to complete
+    /// with and the existing file groups the write rewrote or replaced (what a concurrent write may conflict on).
+    func writeFiles(_ records: HoodieIncomingRecords, operation: WriteOperationType,
+                    options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
+        let slices = Dictionary(grouping: try table.latestFileSlices(), by: \.partitionPath)
+        let bytesPerRecord = try options.recordSizeEstimate ?? recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize(records)
+        let plan = try HoodieWritePlan(records: records, operation: operation, slices: slices,
+                                       index: options.index ?? HoodieSimpleIndex(store: table.store),
+                                       targetFileSize: options.targetFileSize, bytesPerRecord: bytesPerRecord)
+        let handles = plan.writes.enumerated().map { task, write in
+            let token = "\(task)-0-\(task)"
+            return HoodieWriteHandle(write: write, fileName: "\(write.fileId)_\(token)_\(instant.requestedTime).parquet", writeToken: token)
+        }
+        let context = try makeContext(records, handles: handles, keysOnly: operation == .delete, parquet: options.parquet)
+        var stats: [String: [HoodieWriteStat]] = [:]
+        for handle in handles {
+            let stat = try handle.run(context) { written.append($0) }
+            stats[stat.partitionPath, default: []].append(stat)
+            try beatIfDue()
+        }
+        for partition in Set(plan.writes.map(\.partitionPath)).sorted() { try writePartitionMetadata(partition) }
+        let schema = try table.avroSchema ?? table.dataSchema.avroSchemaJSON(tableName: table.config.name)
+        var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
+        for (partition, ids) in plan.replacedFileIds { touched.formUnion(ids.map { HoodieFileGroup.ID(partitionPath: partition, fileId: $0) }) }
+        let metadata = HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
+                                            extraMetadata: ["schema": schema], operationType: operation.rawValue)
+        return (metadata, touched)
+    }
+
+    /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
+    private func beatIfDue() throws {
+        guard Date().timeIntervalSince(lastBeat) > 30 else { return }
+        try heartbeat.beat(instant.requestedTime)
+        lastBeat = Date()
+    }
+
+    /// Deletes what this instant wrote: base files (published or in flight), then its pending timeline files.
+    func abort() {
+        for writer in written {
+            writer.abort()
+            try? table.store.delete(writer.key)
+        }
+        try? timeline.deletePending(instant)
+    }
+
+    /// The incoming batches with their meta columns, and what every handle shares.
+    private func makeContext(_ records: HoodieIncomingRecords, handles: [HoodieWriteHandle], keysOnly: Bool,
+                             parquet: ParquetWriteOptions) throws -> HoodieWriteContext {
+        let data = table.dataSchema
+        let schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + data.fields)
+        var seqnos = records.batches.map { [String](repeating: "", count: $0.count) }
+        var fileNames = seqnos
+        for (task, handle) in handles.enumerated() {
+            for (seq, ref) in handle.write.incoming.enumerated() {
+                seqnos[Int(ref.batch)][Int(ref.row)] = "\(instant.requestedTime)_\(task)_\(seq)"
+                fileNames[Int(ref.batch)][Int(ref.row)] = handle.fileName
+            }
+        }
+        var incoming: [Batch] = []
+        for (b, batch) in records.batches.enumerated() {
+            var meta = [try StringVectorBuilder.repeating(instant.requestedTime, count: batch.count)]
+            for column in [seqnos[b], records.keys[b], records.partitionPaths[b], fileNames[b]] {
+                var builder = StringVectorBuilder(capacity: batch.count, bytesPerValue: 40)
+                for value in column { try builder.append(value) }
+                meta.append(builder.build())
+            }
+            // Deletes carry key columns only; their rows are never written.
+            incoming.append(keysOnly ? batch : Batch(schema: schema, columns: meta + batch.columns, count: batch.count))
+        }
+        let avro = try schema.avroSchemaJSON(tableName: table.config.name)
+        return HoodieWriteContext(table: table, instantTime: instant.requestedTime, schema: schema,
+                                  footer: [KeyValue(key: "parquet.avro.schema", value: avro), KeyValue(key: "writer.model.name", value: "avro")],
+                                  parquetOptions: parquet, precombineColumn: table.config.precombineField.flatMap { data.index(of: $0) }.map { $0 + 5 },
+                                  incoming: incoming, keys: records)
+    }
+
+    /// `.hoodie_partition_metadata` (Java Properties: commitTime, partitionDepth) in a partition that lacks one.
+    private func writePartitionMetadata(_ partition: String) throws {
+        let key = HudiTable.key(table.basePath, partition.isEmpty ? ".hoodie_partition_metadata" : partition + "/.hoodie_partition_metadata")
+        let depth = partition.split(separator: "/").count
+        let text = JavaProperties.serialize([("commitTime", instant.requestedTime), ("partitionDepth", String(depth))],
+                                            comments: ["partition metadata", HoodieWriteTransaction.javaDate(Date())])
+        do {
+            try table.store.putIfAbsent(key, Array(text.utf8))
+        } catch let error as StorageError where error.code == .alreadyExists {
+            return
+        } catch {
+            throw TableFormatError(.io, "writing \(table.store.uri)/\(key): \(error)")
+        }
+    }
+
+    static func javaDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "EEE MMM dd HH:mm:ss zzz yyyy"
+        return formatter.string(from: date)
+    }
+
+    /// Bytes per record of the newest commit that wrote at least 100 records (Hudi's AverageRecordSizeUtils
+    /// also skips small commits, whose footers dominate).
+    private func recordSizeFromCommits() throws -> Int64? {
+        for instant in table.timeline.completedCommits.reversed() {
+            let stats = try table.commitMetadata(instant).writeStats
+            let records = stats.reduce(Int64(0)) { $0 + $1.numWrites }
+            let bytes = stats.reduce(Int64(0)) { $0 + $1.totalWriteBytes }
+            if records >= 100, bytes > 0 { return max(1, bytes / records) }
+        }
+        return nil
+    }
+
+    /// The incoming rows' average in-memory size: what a record costs before encoding and compression.
+    static func inMemorySize(_ records: HoodieIncomingRecords) -> Int64 {
+        var bytes = 0
+        var rows = 0
+        for batch in records.batches {
+            bytes += batch.columns.reduce(0) { $0 + size($1) }
+            rows += batch.count
+        }
+        return rows == 0 ? 1024 : Int64(max(1, bytes / rows))
+    }
+
+    static func size(_ vector: Vector) -> Int {
+        vector.buffer.count + vector.offsets.count * 4 + vector.children.reduce(0) { $0 + size($1) }
+    }
+}

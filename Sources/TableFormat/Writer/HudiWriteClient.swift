@@ -1,0 +1,112 @@
+import Columnar
+import Foundation
+import Parquet
+import Storage
+
+/// How a write sizes and encodes its files and finds existing records.
+public struct HudiWriteOptions: Sendable {
+    /// The base file size inserts fill small file groups up to and split new file groups at
+    /// (`hoodie.parquet.max.file.size`, 120 MB in Hudi).
+    public var targetFileSize: Int64 = 120 << 20
+    /// Bytes one record takes in a base file; nil: from the newest commit that wrote enough records, else from
+    /// the incoming rows' in-memory size (an overestimate, so first files come out under the target).
+    public var recordSizeEstimate: Int64?
+    public var parquet = ParquetWriteOptions()
+    /// Where existing keys are looked up; nil: `HoodieSimpleIndex`.
+    public var index: (any HoodieIndex)?
+    /// Roll back pending writes whose writer is gone (expired heartbeat) before writing, as Hudi's default
+    /// EAGER failed-writes policy does.
+    public var rollbackFailedWrites = true
+
+    public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
+        self.targetFileSize = targetFileSize
+        self.recordSizeEstimate = recordSizeEstimate
+        self.index = index
+    }
+}
+
+/// What a completed write committed.
+public struct HudiWriteResult: Sendable {
+    public var instant: HoodieInstant
+    public var metadata: HoodieCommitMetadata
+}
+
+/// Writes Columnar batches into a copy-on-write Hudi table as one commit (or replacecommit): requested and
+/// inflight instants, base files, partition metadata, then the completed instant by put-if-absent. A failure
+/// before completion deletes the files written and the pending instant, so readers never see a partial write.
+public struct HudiWriteClient: Sendable {
+    public let store: any ObjectStore
+    public let basePath: String
+    public var options: HudiWriteOptions
+    /// The clock instant times come from; tests may pin it.
+    public var now: @Sendable () -> Date = { Date() }
+
+    public init(table: HudiTable, options: HudiWriteOptions = .init()) {
+        store = table.store
+        basePath = table.basePath
+        self.options = options
+    }
+
+    public init(store: any ObjectStore, basePath: String, options: HudiWriteOptions = .init()) {
+        self.store = store
+        self.basePath = basePath.split(separator: "/").joined(separator: "/")
+        self.options = options
+    }
+
+    /// Writes `batches` (the table's data columns; for `.delete`, at least the key and partition columns) with
+    /// `operation`, as one new instant.
+    @discardableResult
+    public func write<S: Sequence>(_ batches: S, operation: WriteOperationType) throws -> HudiWriteResult where S.Element == Batch {
+        var table = try HudiTable.open(store: store, path: basePath)
+        try HudiWriteClient.checkWritable(table)
+        if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
+            try table.rollbackFailedWrites(now: now())
+            table = try HudiTable.open(store: store, path: basePath)
+        }
+        let keyGenerator = try HoodieKeyGenerator(config: table.config)
+        let records = try HoodieIncomingRecords(batches, schema: table.dataSchema, keyGenerator: keyGenerator,
+                                                precombineField: table.config.precombineField,
+                                                deduplicate: operation != .bulkInsert, keysOnly: operation == .delete)
+        var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)
+        timeline.now = now
+        let instantTime = timeline.newInstantTime(after: table.timeline)
+        let requestedContent = operation.action == .replaceCommit
+            ? try HoodieCommitMetadata.requestedReplaceMetadata(operationType: operation.rawValue) : []
+        // The heartbeat comes first, so no concurrent writer ever takes our pending instant for a dead one.
+        let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
+        try heartbeat.beat(instantTime)
+        defer { try? heartbeat.stop(instantTime) }
+        let requested = try timeline.createRequested(action: operation.action, time: instantTime, content: requestedContent)
+        let transaction = HoodieWriteTransaction(table: table, timeline: timeline, instant: requested, heartbeat: heartbeat)
+        do {
+            let inflight = try timeline.transitionToInflight(requested, content: [])
+            transaction.instant = inflight
+            let (metadata, touched) = try transaction.writeFiles(records, operation: operation, options: options)
+            // Optimistic concurrency: fail if a write completed since we started and touched our file groups.
+            try HudiTable.open(store: store, path: basePath)
+                .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
+            let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
+            let completed = try timeline.complete(inflight, content: content)
+            return HudiWriteResult(instant: completed, metadata: metadata)
+        } catch {
+            transaction.abort()
+            throw error
+        }
+    }
+
+    static func checkWritable(_ table: HudiTable) throws {
+        let config = table.config
+        guard try config.tableType == .copyOnWrite else {
+            throw TableFormatError(.unsupported, "'\(config.name)' is a MERGE_ON_READ table; Sluice writes copy-on-write tables only")
+        }
+        guard try [6, 8].contains(config.tableVersion) else {
+            throw TableFormatError(.unsupported, "'\(config.name)' has table version \(try config.tableVersion); Sluice writes versions 6 and 8")
+        }
+        guard config.populatesMetaFields, config.baseFileFormat == "PARQUET", !config.dropsPartitionColumns else {
+            throw TableFormatError(.unsupported, "'\(config.name)' needs meta fields, PARQUET base files and partition columns kept in the data to be written by Sluice")
+        }
+        guard !table.dataSchema.fields.isEmpty else {
+            throw TableFormatError(.invalidMetadata, "'\(config.name)' has no schema to write against (no commit and no \(HoodieTableConfig.Key.createSchema))")
+        }
+    }
+}

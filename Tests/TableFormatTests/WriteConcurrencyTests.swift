@@ -1,0 +1,88 @@
+import Columnar
+import Foundation
+import Storage
+import Testing
+@testable import TableFormat
+
+/// Two writers: the second commits while the first is between its start and its completion (from inside the
+/// first's index lookup), as happens with concurrent jobs.
+@Suite("Write concurrency")
+struct WriteConcurrencyTests {
+    typealias F = WriteFixtures
+
+    /// Runs `interleaved` once, during the first lookup, then looks keys up like the simple index.
+    final class InterleavingIndex: HoodieIndex, @unchecked Sendable {
+        let inner: HoodieSimpleIndex
+        var interleaved: (() throws -> Void)?
+
+        init(store: any ObjectStore, interleaved: @escaping () throws -> Void) {
+            inner = HoodieSimpleIndex(store: store)
+            self.interleaved = interleaved
+        }
+
+        func locate(keys: [String], partitionPath: String, slices: [FileSlice]) throws -> [String: String] {
+            if let run = interleaved {
+                interleaved = nil
+                try run()
+            }
+            return try inner.locate(keys: keys, partitionPath: partitionPath, slices: slices)
+        }
+    }
+
+    static func setUp(_ label: String) throws -> (MemoryStore, HudiWriteClient) {
+        let store = MemoryStore(name: label)
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let client = HudiWriteClient(store: store, basePath: "t")
+        try client.write([F.batch([(1, "a", 1, "sf"), (2, "b", 1, "la")])], operation: .insert)
+        return (store, client)
+    }
+
+    @Test("a commit that completed meanwhile on the same file group fails ours, which leaves nothing behind")
+    func conflict() throws {
+        let (store, other) = try Self.setUp("conflict")
+        var otherInstant = ""
+        let before = Set(try store.listAll(prefix: "t/sf/").objects.map(\.key))
+        var client = HudiWriteClient(store: store, basePath: "t")
+        client.options.index = InterleavingIndex(store: store) {
+            otherInstant = try other.write([F.batch([(1, "other", 5, "sf")])], operation: .upsert).instant.requestedTime
+        }
+        let error = #expect(throws: TableFormatError.self) { try client.write([F.batch([(1, "mine", 6, "sf")])], operation: .upsert) }
+        #expect(error?.code == .conflict)
+        #expect(error?.message.hasPrefix("Transaction Error: conflict with instant \(otherInstant)") == true)
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(table.timeline.pendingInstants.isEmpty)
+        #expect(table.timeline.completedCommits.count == 2)
+        #expect(try F.rows(table.snapshot()) == F.expected([(1, "other", 5, "sf"), (2, "b", 1, "la")]))
+        // Only the other writer's new slice was added to the partition.
+        #expect(Set(try store.listAll(prefix: "t/sf/").objects.map(\.key)).subtracting(before).count == 1)
+    }
+
+    @Test("a concurrent commit on other file groups does not conflict")
+    func noConflict() throws {
+        let (store, other) = try Self.setUp("no-conflict")
+        var client = HudiWriteClient(store: store, basePath: "t")
+        client.options.index = InterleavingIndex(store: store) {
+            try other.write([F.batch([(2, "other", 5, "la")])], operation: .upsert)
+        }
+        try client.write([F.batch([(1, "mine", 6, "sf")])], operation: .upsert)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(1, "mine", 6, "sf"), (2, "other", 5, "la")]))
+    }
+
+    @Test("a dead writer's pending instant is rolled back before the next write; a live one is left alone")
+    func failedWrites() throws {
+        let (store, client) = try Self.setUp("failed")
+        let table = try HudiTable.open(store: store, path: "t")
+        let writer = try HoodieTimelineWriter(store: store, basePath: "t", config: table.config)
+        let dead = writer.newInstantTime(after: table.timeline)
+        _ = try writer.transitionToInflight(try writer.createRequested(action: .commit, time: dead, content: []), content: [])
+        try store.put("t/sf/\(UUID().uuidString.lowercased())-0_0-0-0_\(dead).parquet", [1, 2, 3])
+        let live = try HoodieInstantTime.format(wallClockMillis: #require(HoodieInstantTime.wallClockMillis(dead)) + 1)
+        try HoodieHeartbeat(store: store, basePath: "t").beat(live)
+        _ = try writer.createRequested(action: .commit, time: live, content: [])
+        try client.write([F.batch([(3, "c", 1, "sf")])], operation: .insert)
+        let after = try HudiTable.open(store: store, path: "t")
+        #expect(after.timeline.pendingInstants.map(\.requestedTime) == [live])
+        #expect(try store.listAll(prefix: "t/sf/").objects.allSatisfy { !$0.key.contains(dead) })
+        #expect(try F.rows(after.snapshot()).count == 3)
+    }
+}
