@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Parquet", targets: ["Parquet"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "TableFormat", targets: ["TableFormat"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "Sluice", targets: ["Sluice"]),
         .executable(name: "sluice", targets: ["SluiceCLI"]),
     ],
@@ -32,7 +33,8 @@ let package = Package(
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
-        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "Ingest"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

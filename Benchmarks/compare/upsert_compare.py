@@ -89,8 +89,7 @@ def sluice_side(binary, orders, upsert, work, runs):
     travel = min(timed(lambda: sluice(binary, "table", "scan", path, "--as-of", first_instant))[0]
                  for _ in range(runs))
     import hudi
-    batches = hudi.HudiTableBuilder.from_base_uri(os.path.abspath(path)).build().read_snapshot()
-    return min(upsert_times), snapshot, travel, summary(pa.Table.from_batches(batches))
+    return min(upsert_times), snapshot, travel, summary(pa.Table.from_batches(hudi.HudiTable(os.path.abspath(path)).read()))
 
 
 def first_commit(table_path):

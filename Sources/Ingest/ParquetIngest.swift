@@ -66,8 +66,8 @@ public enum ParquetIngest {
         }
     }
 
-    /// Every batch of every source under the table schema.
-    // TODO(streaming): the write client takes a non-throwing Sequence, so the batches are read before writing.
+    /// Every batch of every source under the table schema. A write holds its incoming rows in memory (the write
+    /// client deduplicates and routes them by key before any file is written), so one run's sources must fit.
     static func readAll(_ sources: [IngestSource], schema: Schema) throws -> ([Batch], Int) {
         var batches: [Batch] = []
         var rows = 0

@@ -102,7 +102,7 @@ def main():
     (tally.ok if got == expected else lambda w: tally.fail(w, "table differs from the serial replay"))(
         "sluice reads the serial replay of %d acknowledged commits (%d conflicts)" % (len(acknowledged), conflicts))
     import hudi
-    t = pa.Table.from_batches(hudi.HudiTableBuilder.from_base_uri(uri).build().read_snapshot())
+    t = pa.Table.from_batches(hudi.HudiTable(uri).read())
     got = sorted(zip(t["id"].to_pylist(), t["ts"].to_pylist(), t["val"].to_pylist()))
     (tally.ok if got == expected else lambda w: tally.fail(w, "hudi-rs rows differ from the serial replay"))(
         "hudi-rs reads the serial replay")

@@ -62,8 +62,7 @@ class Table:
 
     def hudi_rs_rows(self):
         import hudi
-        batches = hudi.HudiTableBuilder.from_base_uri(self.local_path).build().read_snapshot()
-        t = pa.Table.from_batches(batches)
+        t = pa.Table.from_batches(hudi.HudiTable(self.local_path).read())
         return sorted(zip(t["id"].to_pylist(), t["ts"].to_pylist(), t["val"].to_pylist()))
 
     def listing(self):
