@@ -78,3 +78,111 @@ enum MaintenanceFixtures {
         #expect(compared >= 2, "\(label): hudi-rs comparisons made")
     }
 }
+
+extension MaintenanceFixtures {
+    /// Completes a commit that rewrites every live file group: each latest base file copied as a new slice at a
+    /// new instant, with commit metadata cloned from the latest commit (JSON in layout 1, Avro with the same
+    /// writer schema in layout 2) and its write stats pointed at the new files. Returns the instant time.
+    @discardableResult
+    static func extraCommit(_ store: any ObjectStore) throws -> String {
+        let table = try HudiTable.open(store: store, path: "")
+        let writer = try HoodieTimelineWriter(store: store, basePath: "", config: table.config)
+        // The template: the newest plain commit (a replacecommit may carry no write stat).
+        let latest = try #require(try table.timeline.completedCommits.reversed().first {
+            try $0.action == .commit && !table.commitMetadata($0).writeStats.isEmpty
+        })
+        let time = writer.newInstantTime(after: try table.currentTimeline())
+        var stats: [(partition: String, fileId: String, path: String, prev: String, prevFile: String)] = []
+        for slice in try table.latestFileSlices() {
+            let name = "\(slice.fileId)_0-7-7_\(time).parquet"
+            let path = slice.partitionPath.isEmpty ? name : slice.partitionPath + "/" + name
+            try store.put(path, try store.get(slice.baseFile.key))
+            stats.append((slice.partitionPath, slice.fileId, path, slice.baseInstantTime, slice.baseFile.fileName))
+        }
+        let original = try store.get(table.timeline.key(of: latest))
+        let content: [UInt8]
+        if original.starts(with: AvroObjectContainerFile.magic) {
+            let file = try AvroObjectContainerFile(bytes: original, name: latest.fileName)
+            guard case .record(var fields) = file.values[0], case .map(let old)? = file.values[0]["partitionToWriteStats"],
+                  case .array(let templates)? = old.first?.value, let template = templates.first else {
+                throw CorpusError("\(latest): no write stat to clone")
+            }
+            let grouped = Dictionary(grouping: stats, by: \.partition)
+            let map = AvroValue.map(grouped.keys.sorted().map { partition in
+                (partition, .array(grouped[partition]!.map { stat in
+                    replacing(template, ["fileId": .string(stat.fileId), "path": .string(stat.path), "prevCommit": .string(stat.prev),
+                                         "partitionPath": .string(partition), "prevBaseFile": .string(stat.prevFile)])
+                }))
+            })
+            fields = fields.map { $0.name == "partitionToWriteStats" ? ($0.name, map) : $0 }
+            content = try AvroObjectContainerFile.encode([.record(fields)], schemaJSON: String(decoding: file.metadata["avro.schema"]!, as: UTF8.self))
+        } else {
+            var json = try JSONSerialization.jsonObject(with: Data(original)) as! [String: Any]
+            let template = ((json["partitionToWriteStats"] as! [String: [[String: Any]]]).values.first!.first!)
+            var map: [String: [[String: Any]]] = [:]
+            for stat in stats {
+                var entry = template
+                entry["fileId"] = stat.fileId
+                entry["path"] = stat.path
+                entry["prevCommit"] = stat.prev
+                entry["partitionPath"] = stat.partition
+                map[stat.partition, default: []].append(entry)
+            }
+            json["partitionToWriteStats"] = map
+            json["partitionToReplaceFileIds"] = nil
+            json["operationType"] = "UPSERT"
+            content = Array(try JSONSerialization.data(withJSONObject: json))
+        }
+        let requested = try writer.createRequested(action: .commit, time: time, content: [])
+        _ = try writer.complete(try writer.transitionToInflight(requested, content: []), content: content)
+        return time
+    }
+
+    static func replacing(_ record: AvroValue, _ values: [String: AvroValue]) -> AvroValue {
+        guard case .record(let fields) = record else { return record }
+        return .record(fields.map { field in (field.name, values[field.name] ?? field.value) })
+    }
+}
+
+extension MaintenanceFixtures {
+    /// Completes a replacecommit that writes nothing and replaces the first live file group (a delete-partition
+    /// style overwrite), so the snapshot loses that group's rows. Layout 2 clones the latest commit's Avro
+    /// record and adds `partitionToReplaceFileIds` to its writer schema. Returns the instant and the group.
+    static func replaceCommit(_ store: any ObjectStore) throws -> (time: String, replaced: HoodieFileGroup.ID) {
+        let table = try HudiTable.open(store: store, path: "")
+        let writer = try HoodieTimelineWriter(store: store, basePath: "", config: table.config)
+        let latest = try #require(table.timeline.latestCompletedCommit)
+        let victim = try #require(try table.latestFileSlices().first)
+        let id = HoodieFileGroup.ID(partitionPath: victim.partitionPath, fileId: victim.fileId)
+        let time = writer.newInstantTime(after: try table.currentTimeline())
+        let original = try store.get(table.timeline.key(of: latest))
+        let content: [UInt8]
+        if original.starts(with: AvroObjectContainerFile.magic) {
+            let file = try AvroObjectContainerFile(bytes: original, name: latest.fileName)
+            var schema = try JSONSerialization.jsonObject(with: Data(file.metadata["avro.schema"]!)) as! [String: Any]
+            var fields = schema["fields"] as! [[String: Any]]
+            if !fields.contains(where: { $0["name"] as? String == "partitionToReplaceFileIds" }) {
+                fields.append(["name": "partitionToReplaceFileIds", "type": ["null", ["type": "map", "values": ["type": "array", "items": "string"]]],
+                               "default": NSNull()])
+            }
+            schema["fields"] = fields
+            schema["name"] = "HoodieReplaceCommitMetadata"
+            guard case .record(var values) = file.values[0] else { throw CorpusError("\(latest): not a record") }
+            values = values.filter { $0.name != "partitionToReplaceFileIds" }.map {
+                $0.name == "partitionToWriteStats" ? ($0.name, .map([])) : $0.name == "operationType" ? ($0.name, .string("INSERT_OVERWRITE")) : $0
+            }
+            values.append(("partitionToReplaceFileIds", .map([(id.partitionPath, .array([.string(id.fileId)]))])))
+            let schemaJSON = String(decoding: try JSONSerialization.data(withJSONObject: schema), as: UTF8.self)
+            content = try AvroObjectContainerFile.encode([.record(values)], schemaJSON: schemaJSON)
+        } else {
+            var json = try JSONSerialization.jsonObject(with: Data(original)) as! [String: Any]
+            json["partitionToWriteStats"] = [String: Any]()
+            json["partitionToReplaceFileIds"] = [id.partitionPath: [id.fileId]]
+            json["operationType"] = "INSERT_OVERWRITE"
+            content = Array(try JSONSerialization.data(withJSONObject: json))
+        }
+        let requested = try writer.createRequested(action: .replaceCommit, time: time, content: [])
+        _ = try writer.complete(try writer.transitionToInflight(requested, content: []), content: content)
+        return (time, id)
+    }
+}

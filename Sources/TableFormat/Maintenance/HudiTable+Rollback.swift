@@ -33,8 +33,9 @@ extension HudiTable {
                                      now: Date = Date()) throws -> [HoodieRollbackMetadata] {
         var done = try finishPendingRollbacks()
         let heartbeat = HoodieHeartbeat(store: store, basePath: basePath)
+        // Pending clustering and compaction plans are table-service work to execute, not failed writes.
         let pending = try currentTimeline().pendingInstants.filter { instant in
-            HoodieActiveTimeline.family(instant.action).writesData && instant.requestedTime < (instantTime ?? "99999999999999999")
+            instant.action.writesData && instant.requestedTime < (instantTime ?? "99999999999999999")
         }
         for instant in pending where try heartbeat.isExpired(instant.requestedTime, now: now, timeout: heartbeatTimeout) {
             done.append(try rollback(instantTime: instant.requestedTime))

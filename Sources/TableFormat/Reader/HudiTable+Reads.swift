@@ -2,9 +2,11 @@ import Columnar
 
 extension HudiTable {
     /// The snapshot as of `instant` (an instant time or ISO-8601 date-time; nil: the latest completed commit): the latest committed slice of every
-    /// live file group, read under the table schema.
+    /// live file group, read under the table schema. Throws when the cleaner may have removed the instant's
+    /// files (older than the newest clean's earliest retained commit, and not savepointed).
     public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
+        if let instant { try requireNotCleaned(try instantTime(instant)) }
         let slices = try latestFileSlices(asOf: instant)
         return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
                         commitTimeFilter: nil)
