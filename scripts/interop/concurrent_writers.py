@@ -50,6 +50,13 @@ def replay(model, rows):
             model[i] = (ts, val)
 
 
+def diff(got, expected):
+    """The first few rows that differ, as (id, got, expected)."""
+    g, e = {r[0]: r[1:] for r in got}, {r[0]: r[1:] for r in expected}
+    keys = sorted(k for k in set(g) | set(e) if g.get(k) != e.get(k))
+    return "%d keys differ, e.g. %s" % (len(keys), [(k, g.get(k), e.get(k)) for k in keys[:4]])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sluice", required=True)
@@ -99,12 +106,12 @@ def main():
     out = subprocess.run([a.sluice, "table", "cat", uri, "--format", "jsonl", "--no-meta"], capture_output=True,
                          text=True, check=True).stdout
     got = sorted((r["id"], r["ts"], r["val"]) for r in map(json.loads, out.splitlines()))
-    (tally.ok if got == expected else lambda w: tally.fail(w, "table differs from the serial replay"))(
+    (tally.ok if got == expected else lambda w: tally.fail(w, "table differs from the serial replay: " + diff(got, expected)))(
         "sluice reads the serial replay of %d acknowledged commits (%d conflicts)" % (len(acknowledged), conflicts))
     import hudi
     t = pa.Table.from_batches(hudi.HudiTable(uri).read())
     got = sorted(zip(t["id"].to_pylist(), t["ts"].to_pylist(), t["val"].to_pylist()))
-    (tally.ok if got == expected else lambda w: tally.fail(w, "hudi-rs rows differ from the serial replay"))(
+    (tally.ok if got == expected else lambda w: tally.fail(w, "hudi-rs rows differ from the serial replay: " + diff(got, expected)))(
         "hudi-rs reads the serial replay")
     tally.finish()
 

@@ -65,15 +65,19 @@ class Table:
         t = pa.Table.from_batches(hudi.HudiTable(self.local_path).read())
         return sorted(zip(t["id"].to_pylist(), t["ts"].to_pylist(), t["val"].to_pylist()))
 
+    def s3(self):
+        import boto3
+        return boto3.client("s3", endpoint_url=self.env["AWS_ENDPOINT_URL"], region_name=self.env["AWS_REGION"],
+                            aws_access_key_id=self.env["AWS_ACCESS_KEY_ID"],
+                            aws_secret_access_key=self.env["AWS_SECRET_ACCESS_KEY"])
+
     def listing(self):
         """Every object key under the table, relative to its base path."""
         if self.local_path:
             return [os.path.relpath(os.path.join(d, f), self.local_path)
                     for d, _, files in os.walk(self.local_path) for f in files]
-        import boto3
         bucket, _, prefix = self.uri[len("s3://"):].partition("/")
-        s3 = boto3.client("s3", endpoint_url=self.env["AWS_ENDPOINT_URL"], region_name=self.env["AWS_REGION"])
-        keys = []
+        keys, s3 = [], self.s3()
         for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix + "/"):
             keys += [o["Key"][len(prefix) + 1:] for o in page.get("Contents", [])]
         return keys
@@ -82,10 +86,8 @@ class Table:
         if self.local_path:
             with open(os.path.join(self.local_path, key), "rb") as f:
                 return f.read()
-        import boto3
         bucket, _, prefix = self.uri[len("s3://"):].partition("/")
-        s3 = boto3.client("s3", endpoint_url=self.env["AWS_ENDPOINT_URL"], region_name=self.env["AWS_REGION"])
-        return s3.get_object(Bucket=bucket, Key=prefix + "/" + key)["Body"].read()
+        return self.s3().get_object(Bucket=bucket, Key=prefix + "/" + key)["Body"].read()
 
     def completed_commits(self):
         """Completed write instants (layout 1: .hoodie/<instant>.commit|.replacecommit, JSON metadata)."""
