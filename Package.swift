@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
-        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Parquet", "Storage"]),
     ]
 )
