@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 # The CLI the interop checks drive; a debug build is plenty for their small files.
 SLUICE ?= .build/debug/sluice
 SLUICE_RELEASE := .build/release/sluice
+# Writer SIGKILL trials per store in `make test` (test-long runs 200 per store).
+CRASH_TRIALS ?= 20
 
 # Runs a command with the SeaweedFS test server started (scripts/s3-server.sh, when present) and always stops
 # it afterwards; the command's exit status is kept. S3_TEST_PORT moves it off 8333 (it also takes the next
@@ -30,8 +32,9 @@ release: deps
 # checks. Fails when any of them fails.
 test: build
 	@failed=""; \
-	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; exit $$s' \
-		|| failed="$$failed swift-test-or-s3-cli"; \
+	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; \
+		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; exit $$s' \
+		|| failed="$$failed swift-test-or-s3-checks"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 
@@ -39,17 +42,22 @@ interop:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) || status=1; \
+	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
 	exit $$status
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
 test-long: build
-	$(WITH_S3) env SLUICE_LONG_TESTS=1 swift test
+	$(WITH_S3) bash -c 'env SLUICE_LONG_TESTS=1 swift test; s=$$?; \
+		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --s3 || s=1; exit $$s'
 	$(MAKE) --no-print-directory interop-long
 
 interop-long:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --seed 2026 || status=1; \
+	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \
 	exit $$status
 
 run: release

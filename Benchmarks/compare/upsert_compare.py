@@ -49,7 +49,7 @@ def make_upsert(orders_path, out_path, n, seed):
     top = pc.max(table["o_orderkey"]).as_py()
     fresh = table.slice(0, n - n // 2)
     fresh = fresh.set_column(0, "o_orderkey", pa.array(range(top + 1, top + 1 + fresh.num_rows), pa.int64()))
-    pq.write_table(pa.concat_tables([updates, fresh.cast(updates.schema)]), out_path)
+    pq.write_table(pa.concat_tables([updates.cast(table.schema), fresh.cast(table.schema)]), out_path)
 
 
 def delta_side(orders, upsert, work, runs):
@@ -89,8 +89,7 @@ def sluice_side(binary, orders, upsert, work, runs):
     travel = min(timed(lambda: sluice(binary, "table", "scan", path, "--as-of", first_instant))[0]
                  for _ in range(runs))
     import hudi
-    batches = hudi.HudiTableBuilder.from_base_uri(os.path.abspath(path)).build().read_snapshot()
-    return min(upsert_times), snapshot, travel, summary(pa.Table.from_batches(batches))
+    return min(upsert_times), snapshot, travel, summary(pa.Table.from_batches(hudi.HudiTable(os.path.abspath(path)).read()))
 
 
 def first_commit(table_path):

@@ -6,20 +6,23 @@ import Columnar
 public struct ParquetBatchIterator {
     let reader: ParquetFileReader
     let schema: Schema
+    /// The row groups to read, in order.
+    let rowGroups: [Int]
     var nextRowGroup = 0
     var current: RowGroupReader?
 
-    init(reader: ParquetFileReader) {
+    init(reader: ParquetFileReader, rowGroups: [Int]? = nil) {
         self.reader = reader
         schema = reader.projectedSchema
+        self.rowGroups = rowGroups ?? Array(0..<reader.rowGroupCount)
     }
 
     public mutating func next() throws -> Batch? {
         while true {
             if current == nil || current!.isFinished {
-                guard nextRowGroup < reader.rowGroupCount else { return nil }
+                guard nextRowGroup < rowGroups.count else { return nil }
                 current = nil  // release the previous row group's chunks first
-                current = try RowGroupReader(file: reader, index: nextRowGroup)
+                current = try RowGroupReader(file: reader, index: rowGroups[nextRowGroup])
                 nextRowGroup += 1
             }
             let start = current!.rowsRead
@@ -32,4 +35,12 @@ public struct ParquetBatchIterator {
 
 extension ParquetFileReader {
     public func makeBatchIterator() -> ParquetBatchIterator { ParquetBatchIterator(reader: self) }
+
+    /// Reads only `rowGroups` (pruned by statistics above this layer), in the order given; each must exist.
+    public func makeBatchIterator(rowGroups: [Int]) throws -> ParquetBatchIterator {
+        if let bad = rowGroups.first(where: { !(0..<rowGroupCount).contains($0) }) {
+            throw ParquetError(.invalidArgument, "row group \(bad) does not exist (the file has \(rowGroupCount))")
+        }
+        return ParquetBatchIterator(reader: self, rowGroups: rowGroups)
+    }
 }

@@ -18,6 +18,8 @@ struct TableCatCommand: ParsableCommand {
     @Option(help: "Output format: table, jsonl or csv.") var format: Format = .table
     @Flag(name: .customLong("no-meta"), help: "Leave out the _hoodie_* meta columns.") var noMeta = false
     @Flag(name: .customLong("read-optimized"), help: "Merge-on-read tables: read base files only.") var readOptimized = false
+    @Option(name: .customLong("where"), help: "Keep rows where 'column op value' (op: = != < <= > >=); repeatable, ANDed. Prunes partitions and row groups.")
+    var conditions: [String] = []
 
     func validate() throws {
         if incremental && begin == nil { throw ValidationError("--incremental needs --begin") }
@@ -30,7 +32,8 @@ struct TableCatCommand: ParsableCommand {
             let table = try TableCLI.open(uri)
             var names = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             if noMeta { names = (names ?? table.schema.fields.map(\.name)).filter { !HudiTable.metaFields.contains($0) } }
-            let options = HudiReadOptions(columns: names, readOptimized: readOptimized)
+            let filters = try conditions.map { try ScanPredicate.parse($0, schema: table.schema) }
+            let options = HudiReadOptions(columns: names, readOptimized: readOptimized, filters: filters)
             var scan = incremental ? try table.incremental(begin: begin!, end: end, options: options)
                                    : try table.snapshot(asOf: asOf, options: options)
             try print(&scan)

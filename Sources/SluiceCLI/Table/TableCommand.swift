@@ -7,7 +7,8 @@ struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Inspect and read Hudi tables.",
-        subcommands: [TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self, TableScanCommand.self])
+        subcommands: [TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self, TableScanCommand.self,
+                      TableRollbackCommand.self, TableRestoreCommand.self, TableCleanCommand.self, TableSavepointCommand.self])
 }
 
 /// Shared by the table subcommands: opening by URI, and one stderr line `sluice: URI: message` on failure.

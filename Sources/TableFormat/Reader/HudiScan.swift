@@ -11,15 +11,27 @@ public struct HudiScan {
     public let schema: Schema
     let batchSize: Int
     let commitTimeFilter: CommitTimeFilter?
+    /// Row conditions; they also prune row groups by statistics.
+    let filters: [ScanPredicate]
     var nextSlice = 0
     var current: (iterator: ParquetBatchIterator, file: String)?
+    /// Row groups read, and skipped by their statistics.
+    public private(set) var rowGroupsRead = 0
+    public private(set) var rowGroupsSkipped = 0
 
-    init(table: HudiTable, fileSlices: [FileSlice], schema: Schema, batchSize: Int, commitTimeFilter: CommitTimeFilter?) {
+    init(table: HudiTable, fileSlices: [FileSlice], schema: Schema, batchSize: Int, commitTimeFilter: CommitTimeFilter?,
+         filters: [ScanPredicate] = []) {
         self.table = table
         self.fileSlices = fileSlices
         self.schema = schema
         self.batchSize = batchSize
         self.commitTimeFilter = commitTimeFilter
+        self.filters = filters
+    }
+
+    init(table: HudiTable, fileSlices: [FileSlice], schema: Schema, options: HudiReadOptions, commitTimeFilter: CommitTimeFilter?) {
+        self.init(table: table, fileSlices: fileSlices, schema: schema, batchSize: options.batchSize,
+                  commitTimeFilter: commitTimeFilter, filters: options.filters)
     }
 
     public mutating func next() throws -> Batch? {
@@ -41,6 +53,10 @@ public struct HudiScan {
                 continue
             }
             if let commitTimeFilter { batch.selection = try commitTimeFilter.select(batch, file: current!.file) }
+            for filter in filters where batch.rowCount > 0 {
+                guard let column = batch.schema.index(of: filter.column) else { batch.selection = SelectionVector(); break }
+                batch.selection = try filter.select(batch, column: column)
+            }
             if batch.rowCount == 0 { continue }
             return try SchemaEvolution.evolve(batch, to: schema, file: current!.file)
         }
@@ -54,15 +70,32 @@ public struct HudiScan {
     }
 
     /// Reads only the columns the scan needs that the file has (plus the commit time for filtering).
-    private func open(_ file: HoodieBaseFile) throws -> ParquetBatchIterator {
+    private mutating func open(_ file: HoodieBaseFile) throws -> ParquetBatchIterator {
         // One source for both readers: the second footer parse is served from the cached tail.
         let source = try ObjectByteSource(store: table.store, key: file.key, size: file.size)
         let probe = try table.parquetReader(key: file.key, size: file.size, columns: [], source: source)
         var wanted = Set(schema.fields.map(\.name))
         if commitTimeFilter != nil { wanted.insert(CommitTimeFilter.column) }
+        wanted.formUnion(filters.map(\.column))
         let columns = probe.schema.fields.map(\.name).filter { wanted.contains($0) }
         let reader = try table.parquetReader(key: file.key, size: file.size, columns: columns, batchSize: batchSize, source: source)
-        return reader.makeBatchIterator()
+        let rowGroups = try (0..<reader.rowGroupCount).filter { try mayMatch(reader, rowGroup: $0) }
+        rowGroupsRead += rowGroups.count
+        rowGroupsSkipped += reader.rowGroupCount - rowGroups.count
+        return try reader.makeBatchIterator(rowGroups: rowGroups)
+    }
+
+    /// Whether every filter on a top-level primitive column may hold in the row group, by its statistics.
+    /// A column the file lacks reads as NULL, which no comparison matches.
+    private func mayMatch(_ reader: ParquetFileReader, rowGroup: Int) throws -> Bool {
+        let rows = reader.metadata.rowGroups[rowGroup].numRows
+        for filter in filters {
+            guard let field = reader.parquetSchema.fieldIndex(filter.column) else { return false }
+            let leaves = reader.parquetSchema.fieldColumns[field]
+            guard leaves.count == 1, let statistics = try reader.statistics(rowGroup: rowGroup, column: leaves.lowerBound) else { continue }
+            if !filter.mayMatch(statistics, rowCount: rows) { return false }
+        }
+        return true
     }
 }
 

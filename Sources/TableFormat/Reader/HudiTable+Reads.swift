@@ -7,8 +7,8 @@ extension HudiTable {
     public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
         if let instant { try requireNotCleaned(try instantTime(instant)) }
-        let slices = try latestFileSlices(asOf: instant)
-        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
+        let slices = prunePartitions(try latestFileSlices(asOf: instant), options.filters)
+        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), options: options,
                         commitTimeFilter: nil)
     }
 
@@ -23,14 +23,14 @@ extension HudiTable {
         }
         let begin = try instantTime(begin)
         guard let end = try end.map(instantTime) ?? timeline.completedCommits.map(\.orderingTime).max() else {
-            return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), batchSize: options.batchSize,
+            return HudiScan(table: self, fileSlices: [], schema: try projected(options.columns), options: options,
                             commitTimeFilter: nil)
         }
         let commits = commits(between: begin, and: end)
         if let oldest = commits.first { try requireNotCleaned(oldest.requestedTime, reading: "an incremental read from \(begin)") }
-        let slices = try incrementalFileSlices(commits: commits)
+        let slices = prunePartitions(try incrementalFileSlices(commits: commits), options.filters)
         let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
-        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), batchSize: options.batchSize,
+        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), options: options,
                         commitTimeFilter: filter)
     }
 
@@ -40,6 +40,23 @@ extension HudiTable {
         }
         if try config.tableType == .mergeOnRead, !options.readOptimized {
             throw TableFormatError(.unsupported, "'\(config.name)' is a MERGE_ON_READ table: merging log files is not supported yet; read the read-optimized view (base files only) instead")
+        }
+    }
+
+    /// The slices whose partition may hold rows meeting every filter on a partition column.
+    func prunePartitions(_ slices: [FileSlice], _ filters: [ScanPredicate]) -> [FileSlice] {
+        let fields = config.partitionFields
+        let relevant = filters.filter { fields.contains($0.column) }
+        guard !relevant.isEmpty else { return slices }
+        var verdicts: [String: Bool] = [:]
+        return slices.filter { slice in
+            if let known = verdicts[slice.partitionPath] { return known }
+            let values = HoodiePartitionPath(slice.partitionPath).values(
+                fields: fields, hiveStyle: config.isHiveStylePartitioning, urlEncoded: config.isURLEncodedPartitioning)
+            // A field the path does not name cannot be judged; the default partition holds NULLs.
+            let keep = relevant.allSatisfy { p in values[p.column].map { p.mayMatch(partitionValue: $0) } ?? true }
+            verdicts[slice.partitionPath] = keep
+            return keep
         }
     }
 

@@ -11,11 +11,15 @@ public struct HudiReadOptions: Sendable {
     /// Merge-on-read tables: read base files only. Merging log files is not supported yet, so a snapshot of a
     /// MOR table without this flag throws.
     public var readOptimized = false
+    /// Conditions every returned row meets (ANDed); they also prune partitions and row groups.
+    public var filters: [ScanPredicate] = []
 
-    public init(columns: [String]? = nil, batchSize: Int = Batch.capacity, readOptimized: Bool = false) {
+    public init(columns: [String]? = nil, batchSize: Int = Batch.capacity, readOptimized: Bool = false,
+                filters: [ScanPredicate] = []) {
         self.columns = columns
         self.batchSize = batchSize
         self.readOptimized = readOptimized
+        self.filters = filters
     }
 }
 
