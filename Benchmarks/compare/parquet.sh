@@ -4,7 +4,9 @@
 #   encode: `sluice parquet convert` (snappy, zstd) vs pyarrow read_table + write_table;
 #   peak RSS of the Sluice scan (/usr/bin/time -v).
 # Prints Sluice/peer time ratios (below 1 means Sluice is faster). Run by `make bench`; never by `make test`.
-# Knobs: SF (scale factor, default 1), RUNS (best of, default 3), BENCH_DIR (data, default .build/bench).
+# Ratios are of CPU time (user + sys), wall times beside them: the machine may be shared.
+# Knobs: SF (scale factor, default 1), RUNS (best of, default 3), BENCH_DIR (data, default .build/bench),
+# PER_COLUMN=1 (also each column's decode alone).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -23,4 +25,4 @@ if [ ! -f "$data/lineitem.parquet" ]; then
 fi
 
 exec .venv/bin/python Benchmarks/compare/parquet_compare.py --sluice "$SLUICE" --input "$data/lineitem.parquet" \
-  --work "$BENCH_DIR" --runs "$RUNS"
+  --work "$BENCH_DIR" --runs "$RUNS" ${PER_COLUMN:+--per-column}

@@ -71,7 +71,7 @@ import Testing
         let runner = ConformanceRunner(manifest: manifest, reader: ConformanceRunner.parquetReader)
         let path = Corpus.path(manifest, file)
         let outcome = ConformanceRunner.bounded(seconds: runner.timeLimit) {
-            try ConformanceRunner.parquetReader(path, true, [])
+            try ConformanceRunner.parquetReader(path, true, [], false)
         }
         switch (valid, outcome) {
         case (true, _):

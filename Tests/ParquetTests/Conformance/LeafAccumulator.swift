@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 
 /// A vector the reader returned whose layout contradicts its type (short buffers, bad offsets).
 struct MalformedVector: Error, CustomStringConvertible {
@@ -106,10 +107,15 @@ final class LeafAccumulator {
             hasher.update(text)
             foldInteger(unscaled)
         case .string, .binary:
-            appendBytes(vector.bytes(at: row), lengthPrefixed: true)
+            let range = Int(vector.offsets[row])..<Int(vector.offsets[row + 1])
+            buffer.withUnsafeBytes { appendBytes(UnsafeRawBufferPointer(rebasing: $0[range]), lengthPrefixed: true) }
         case .fixedBinary(let width):
-            let bytes = buffer.bytes(row * width..<(row + 1) * width)
-            if asInt96 && width == 12 { appendInt96(raw: bytes) } else { appendBytes(bytes, lengthPrefixed: false) }
+            let range = row * width..<(row + 1) * width
+            if asInt96 && width == 12 {
+                appendInt96(raw: buffer.bytes(range))
+            } else {
+                buffer.withUnsafeBytes { appendBytes(UnsafeRawBufferPointer(rebasing: $0[range]), lengthPrefixed: false) }
+            }
         case .list, .structure, .map: break
         }
     }
@@ -151,12 +157,27 @@ final class LeafAccumulator {
         floatMax = floatMax.map { Swift.max($0, value) } ?? value
     }
 
-    private func appendBytes(_ bytes: [UInt8], lengthPrefixed: Bool) {
+    /// Hashes and compares in place (memcmp): a value is copied only when it becomes the min or the max,
+    /// so 1 GiB strings cost no extra copies beyond the bounds kept.
+    private func appendBytes(_ bytes: UnsafeRawBufferPointer, lengthPrefixed: Bool) {
         if lengthPrefixed { hasher.update(littleEndian: UInt32(truncatingIfNeeded: bytes.count)) }
         hasher.update(bytes)
         totalBytes += bytes.count
-        if bytesMin.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { bytesMin = bytes }
-        if bytesMax.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { bytesMax = bytes }
+        let newMin = bytesMin.map { Self.compare(bytes, $0) < 0 } ?? true
+        let newMax = bytesMax.map { Self.compare(bytes, $0) > 0 } ?? true
+        guard newMin || newMax else { return }
+        let copy = [UInt8](bytes)
+        if newMin { bytesMin = copy }
+        if newMax { bytesMax = copy }
+    }
+
+    /// Lexicographic byte order: memcmp over the common prefix, then the shorter first.
+    private static func compare(_ a: UnsafeRawBufferPointer, _ b: [UInt8]) -> Int {
+        b.withUnsafeBytes { b in
+            let common = Swift.min(a.count, b.count)
+            let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+            return order != 0 ? order : a.count - b.count
+        }
     }
 
     /// Raw INT96: 8-byte LE nanos of day, then 4-byte LE Julian day; digest payload is the 12 raw bytes.
