@@ -44,7 +44,8 @@ let package = Package(
         .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
+        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", .product(name: "Crypto", package: "swift-crypto")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Parquet", "Storage"]),

@@ -4,11 +4,12 @@
 #   encode: `sluice parquet convert` (snappy, zstd) vs pyarrow read_table + write_table;
 #   peak RSS of the Sluice scan (/usr/bin/time -v).
 # Prints Sluice/peer time ratios (below 1 means Sluice is faster). Run by `make bench`; never by `make test`.
-# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash.
+# Ratios are of CPU time (user + sys), wall times beside them: the machine may be shared.
+# Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash; PER_COLUMN=1 also times each column's decode alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 . Benchmarks/compare/tpch-data.bash
 lineitem=$(tpch_table lineitem)
 exec .venv/bin/python Benchmarks/compare/parquet_compare.py --sluice "$SLUICE" --input "$lineitem" \
-  --work "$BENCH_DIR" --runs "$RUNS"
+  --work "$BENCH_DIR" --runs "$RUNS" ${PER_COLUMN:+--per-column}

@@ -117,6 +117,8 @@ public enum DictionaryDecoder {
         }
     }
 
+    /// Appends the dictionary values of checked `indices`: one pass sums the lengths (bounding the output),
+    /// one copies each value (`ShortCopy`) and writes its offset in place.
     static func gatherByteArrays(
         _ indices: UnsafeBufferPointer<UInt32>, _ dictionaryBytes: UnsafeRawBufferPointer,
         _ dictionaryOffsets: UnsafeBufferPointer<Int32>, _ bytes: inout ByteBuffer, _ offsets: inout ContiguousArray<Int32>
@@ -124,21 +126,30 @@ public enum DictionaryDecoder {
         var total = 0
         for index in indices {
             let i = Int(index)
-            total += Int(dictionaryOffsets[i + 1]) - Int(dictionaryOffsets[i])
+            total &+= Int(dictionaryOffsets[i &+ 1]) &- Int(dictionaryOffsets[i])
         }
-        var end = bytes.count
-        _ = try checkedOffset(end + total, encoding: "RLE_DICTIONARY")
-        let source = dictionaryBytes.baseAddress
-        bytes.appendUninitialized(total) { out in
-            var written = 0
-            for index in indices {
-                let i = Int(index)
-                let from = Int(dictionaryOffsets[i]), length = Int(dictionaryOffsets[i + 1]) - from
-                if length > 0 { (out.baseAddress! + written).copyMemory(from: source! + from, byteCount: length) }
-                written += length
-                end += length
-                offsets.append(Int32(truncatingIfNeeded: end))
+        let base = bytes.count
+        _ = try checkedOffset(base + total, encoding: "RLE_DICTIONARY")
+        let first = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: indices.count))
+        guard let source = dictionaryBytes.baseAddress else {  // every value is empty
+            offsets.withUnsafeMutableBufferPointer { $0[first...].update(repeating: Int32(truncatingIfNeeded: base)) }
+            return
+        }
+        let size = dictionaryBytes.count
+        bytes.appendUninitialized(capacity: total &+ ShortCopy.slack) { out in
+            offsets.withUnsafeMutableBufferPointer { all in
+                let target = out.baseAddress!
+                var written = 0
+                for (k, index) in indices.enumerated() {
+                    let i = Int(index)
+                    let from = Int(dictionaryOffsets[i]), length = Int(dictionaryOffsets[i &+ 1]) &- from
+                    ShortCopy.copy(from: source + from, available: size &- from, length: length, to: target + written)
+                    written &+= length
+                    all[first &+ k] = Int32(truncatingIfNeeded: base &+ written)
+                }
             }
+            return total
         }
     }
 }

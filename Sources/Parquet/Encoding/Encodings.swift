@@ -112,16 +112,17 @@ extension ByteBuffer {
         appendULEB128(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
     }
 
-    /// Grows by `count` uninitialized-then-written bytes: calls `body` with the new region.
+    /// Grows by `count` bytes that `body` writes in full (they are not zeroed first).
     @inlinable
     mutating func appendUninitialized<R>(
         _ count: Int, _ body: (UnsafeMutableRawBufferPointer) throws -> R
     ) rethrows -> R {
-        let start = self.count
-        resize(start + count)
-        return try withUnsafeMutableBufferPointer(as: UInt8.self) { all in
-            try body(UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: all[start..<start + count])))
+        var result: R?
+        try appendUninitialized(capacity: count) { region in
+            result = try body(region)
+            return count
         }
+        return result!
     }
 }
 

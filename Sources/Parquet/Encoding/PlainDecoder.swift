@@ -66,62 +66,72 @@ public enum PlainDecoder {
         return bytes
     }
 
-    /// BYTE_ARRAY: `count` length-prefixed values into `bytes` and `offsets` (one new offset per value).
+    /// BYTE_ARRAY: `count` length-prefixed values into `bytes` and `offsets` (one new offset per value), in one
+    /// pass that checks each length, copies the value and writes its offset. The data cannot exceed the
+    /// section, so one reservation of the section's size holds it; on error nothing is appended.
     public static func decodeByteArray(
         _ input: UnsafeRawBufferPointer, count: Int, bytes: inout ByteBuffer, offsets: inout ContiguousArray<Int32>
     ) throws -> Int {
         guard count >= 0, count <= input.count / 4 else {
             throw ParquetError(.corrupt, "PLAIN: \(count) byte arrays cannot fit in the \(input.count)-byte section")
         }
+        guard count > 0 else { return 0 }
         let base = bytes.count
-        // First pass: check every length and append the offsets (undone on error); second pass: copy.
-        let offsetsBefore = offsets.count
-        offsets.reserveCapacity(offsetsBefore + count)
-        var position = 0
-        var end = base
-        for _ in 0..<count {
-            guard input.count - position >= 4,
-                  case let length = Int(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: position, as: UInt32.self))),
-                  length <= input.count - position - 4 else {
-                offsets.removeLast(offsets.count - offsetsBefore)
-                throw ParquetError(.corrupt, input.count - position < 4
-                    ? "PLAIN: byte array length truncated at byte \(position)"
-                    : "PLAIN: byte array length at byte \(position) runs past the \(input.count)-byte section")
+        if base + input.count - 4 * count > Int(Int32.max) {  // the section's bound is too coarse: count exactly
+            let end = base + dataBytes(input, count)
+            guard end <= Int(Int32.max) else {
+                throw ParquetError(.unsupported, "PLAIN: byte array data exceeds 2 GiB in one vector (\(end) bytes)")
             }
-            position += 4 + length
-            end += length
-            offsets.append(Int32(truncatingIfNeeded: end))
         }
-        guard end <= Int(Int32.max) else {
-            offsets.removeLast(offsets.count - offsetsBefore)
-            throw ParquetError(.unsupported, "PLAIN: byte array data exceeds 2 GiB in one vector (\(end) bytes)")
+        let offsetsBefore = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: count))
+        var position = 0
+        bytes.appendUninitialized(capacity: input.count + ShortCopy.slack) { out in
+            position = offsets.withUnsafeMutableBufferPointer { all in
+                copyByteArrays(input, count: count, base: base, into: out.baseAddress!,
+                               offsets: UnsafeMutableBufferPointer(rebasing: all[offsetsBefore...]))
+            }
+            return position < 0 ? 0 : Int(offsets[offsets.count - 1]) - base
         }
-        copyByteArrays(input, count: count, total: end - base, into: &bytes)
+        guard position >= 0 else {
+            offsets.removeLast(count)
+            let at = ~position
+            throw ParquetError(.corrupt, input.count - at < 4
+                ? "PLAIN: byte array length truncated at byte \(at)"
+                : "PLAIN: byte array length at byte \(at) runs past the \(input.count)-byte section")
+        }
         return position
     }
 
-    /// Copies the values of a checked section; values up to 32 bytes move as one 32-byte load and store
-    /// (the output has 32 bytes of slack while copying, and the input load stays inside the section).
-    static func copyByteArrays(_ input: UnsafeRawBufferPointer, count: Int, total: Int, into bytes: inout ByteBuffer) {
-        let start = bytes.count
-        bytes.resize(start + total + 32)
-        bytes.withUnsafeMutableBufferPointer(as: UInt8.self) { all in
-            let out = UnsafeMutableRawPointer(all.baseAddress! + start)
-            let source = input.baseAddress!
-            var read = 0
-            var written = 0
-            for _ in 0..<count {
-                let length = Int(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: read, as: UInt32.self)))
-                if length <= 32 && read + 36 <= input.count {
-                    let chunk = source.loadUnaligned(fromByteOffset: read + 4, as: SIMD32<UInt8>.self)
-                    out.storeBytes(of: chunk, toByteOffset: written, as: SIMD32<UInt8>.self)
-                } else if length > 0 {
-                    (out + written).copyMemory(from: source + read + 4, byteCount: length)
-                }
-                read += 4 + length
-                written += length
-            }
+    /// The loop of `decodeByteArray`: returns the bytes consumed, or `~position` of the first bad length.
+    /// `out` has room for the section's size plus `ShortCopy.slack`.
+    @inline(__always)
+    static func copyByteArrays(_ input: UnsafeRawBufferPointer, count: Int, base: Int, into out: UnsafeMutableRawPointer,
+                               offsets: UnsafeMutableBufferPointer<Int32>) -> Int {
+        let source = input.baseAddress!, size = input.count
+        var read = 0, written = 0
+        for i in 0..<count {
+            guard size &- read >= 4 else { return ~read }
+            let length = Int(UInt32(littleEndian: source.loadUnaligned(fromByteOffset: read, as: UInt32.self)))
+            guard length <= size &- read &- 4 else { return ~read }
+            ShortCopy.copy(from: source + (read &+ 4), available: size &- read &- 4, length: length, to: out + written)
+            read &+= 4 &+ length
+            written &+= length
+            offsets[i] = Int32(truncatingIfNeeded: base &+ written)
         }
-        bytes.resize(start + total)
+        return read
+    }
+
+    /// The exact data size of `count` checked values (only used when the section-size bound is too coarse).
+    private static func dataBytes(_ input: UnsafeRawBufferPointer, _ count: Int) -> Int {
+        var read = 0, total = 0
+        for _ in 0..<count {
+            guard input.count - read >= 4 else { return total }
+            let length = Int(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: read, as: UInt32.self)))
+            guard length <= input.count - read - 4 else { return total }
+            read += 4 + length
+            total += length
+        }
+        return total
     }
 }

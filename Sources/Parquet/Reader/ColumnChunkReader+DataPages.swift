@@ -96,7 +96,11 @@ extension ColumnChunkReader {
         guard uncompressedSize >= 0, uncompressedSize <= ColumnChunkReader.maxPageSize else {
             throw ParquetError(.corrupt, "uncompressed page size \(uncompressedSize) is out of range")
         }
-        let output = try PageCompression.decompress(metaData.codec, data, uncompressedSize: uncompressedSize)
-        return try output.withUnsafeBytes(body)
+        guard uncompressedSize > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        try PageCompression.checkPlausible(metaData.codec, data, uncompressedSize)
+        return try pageBuffer.withRegion(uncompressedSize) { region in
+            try PageCompression.decompress(metaData.codec, data, into: region)
+            return try body(UnsafeRawBufferPointer(region))
+        }
     }
 }

@@ -91,23 +91,28 @@ extension PhysicalValues {
         return try sliced(range).vector(as: column)
     }
 
-    /// Values `range` copied out.
-    func sliced(_ range: Range<Int>) -> PhysicalValues {
+    /// Values `range` copied out (into a buffer of at least `capacity` bytes).
+    func sliced(_ range: Range<Int>, capacity: Int = 0) -> PhysicalValues {
         var part = PhysicalValues(physicalType: physicalType, width: width)
         if isByteArray {
             let base = offsets[range.lowerBound]
-            part.buffer = buffer.slice(Int(base)..<Int(offsets[range.upperBound]))
-            part.offsets = ContiguousArray(offsets[range.lowerBound...range.upperBound].lazy.map { $0 &- base })
+            part.buffer = buffer.slice(Int(base)..<Int(offsets[range.upperBound]), capacity: capacity)
+            part.offsets = offsets.withUnsafeBufferPointer { all in
+                ContiguousArray(unsafeUninitializedCapacity: range.count + 1) { out, initialized in
+                    for i in 0...range.count { out[i] = all[range.lowerBound &+ i] &- base }
+                    initialized = range.count + 1
+                }
+            }
         } else {
-            part.buffer = buffer.slice(range.lowerBound * width..<range.upperBound * width)
+            part.buffer = buffer.slice(range.lowerBound * width..<range.upperBound * width, capacity: capacity)
         }
         part.count = range.count
         return part
     }
 
-    /// Drops the first `n` values.
+    /// Drops the first `n` values, keeping the buffer's capacity for the pages still to come.
     mutating func removeFirst(_ n: Int) {
         guard n > 0 else { return }
-        self = sliced(n..<count)
+        self = sliced(n..<count, capacity: min(buffer.capacity, PageBuffer.keepLimit))
     }
 }

@@ -38,6 +38,8 @@ struct ColumnChunkReader {
     var levelCount = 0
     var position = 0
     var dataPages = 0
+    /// Where compressed pages are decompressed, reused page after page.
+    let pageBuffer = PageBuffer()
 
     /// Page bodies larger than this are rejected before allocation (a hostile header cannot ask for more).
     static let maxPageSize = Int(Int32.max)

@@ -41,9 +41,8 @@ public struct FileSource: ByteSource {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ParquetError(.io, "\(path): read of \(count) bytes at offset \(offset) is outside the \(size)-byte file")
         }
-        var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
-        try bytes.withUnsafeMutableBytes { buffer in
+        return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             while done < count {
                 let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
                 if got < 0 && errno == EINTR { continue }
@@ -52,8 +51,8 @@ public struct FileSource: ByteSource {
                 }
                 done += got
             }
+            initialized = count
         }
-        return bytes
     }
 
     private static func lastError() -> String { String(cString: strerror(errno)) }

@@ -23,7 +23,7 @@ public final class ParquetFileReader {
         self.options = options
         metadata = try Footer.read(from: source)
         try metadata.requireUnencrypted()
-        parquetSchema = try ParquetSchema(elements: metadata.schema)
+        parquetSchema = try ParquetSchema(elements: metadata.schema, int96AsFixedBinary: options.int96AsFixedBinary)
         schema = parquetSchema.schema
         projection = try ParquetFileReader.resolve(options.columns, in: schema)
         pageAreaEnd = source.size - 8

@@ -52,6 +52,7 @@ extension PhysicalValues {
     private func decimal(_ type: DataType, wide: Bool, path: String) throws -> Vector {
         // INT64 unscaled values already are the Columnar layout for precision <= 18: re-tag, no per-value work.
         if !wide && physicalType == .int64 { return Vector(type: type, count: count, buffer: buffer) }
+        if !wide && physicalType == .fixedLenByteArray && (1...8).contains(width) { return narrowBigEndian(type) }
         var out = ByteBuffer(capacity: count * (wide ? 16 : 8))
         try buffer.withUnsafeBytes { raw in
             for i in 0..<count {
@@ -70,6 +71,25 @@ extension PhysicalValues {
                         throw ParquetError(.corrupt, "decimal value \(value) of column '\(path)' exceeds its precision")
                     }
                     out.append(narrow)
+                }
+            }
+        }
+        return Vector(type: type, count: count, buffer: out)
+    }
+
+    /// FLBA decimals of 1...8 bytes to Int64 (any such value fits): each value's bytes are loaded as one
+    /// big-endian word and sign-extended by an arithmetic shift.
+    private func narrowBigEndian(_ type: DataType) -> Vector {
+        var out = ByteBuffer(capacity: count * 8)
+        let width = width, shift = UInt64(64 &- width &* 8)
+        out.appendUninitialized(count * 8) { target in
+            let target = target.assumingMemoryBound(to: Int64.self)
+            buffer.withUnsafeBytes { raw in
+                guard let source = raw.baseAddress else { return }
+                for i in 0..<count {
+                    var word: UInt64 = 0
+                    for k in 0..<width { word = word &<< 8 | UInt64(source.load(fromByteOffset: i &* width &+ k, as: UInt8.self)) }
+                    target[i] = Int64(bitPattern: word &<< shift) &>> Int64(shift)
                 }
             }
         }

@@ -22,7 +22,7 @@ extension PhysicalValues {
     mutating func decodePlain(_ section: UnsafeRawBufferPointer, count: Int) throws {
         switch physicalType {
         case .boolean: _ = try PlainDecoder.decodeBoolean(section, count: count, into: &buffer)
-        case .int96: _ = try PlainDecoder.decodeInt96(section, count: count, into: &buffer)
+        case .int96 where width == 8: _ = try PlainDecoder.decodeInt96(section, count: count, into: &buffer)
         case .byteArray: _ = try PlainDecoder.decodeByteArray(section, count: count, bytes: &buffer, offsets: &offsets)
         default: _ = try PlainDecoder.decodeFixedWidth(section, count: count, width: width, into: &buffer)
         }

@@ -18,7 +18,7 @@ struct RowGroupReader {
         for field in file.projection {
             for column in file.parquetSchema.fieldColumns[field] {
                 let descriptor = file.parquetSchema.columns[column]
-                chunks[column] = try prefixed(descriptor) {
+                chunks[column] = try Self.prefixed(descriptor, rowGroup: index) {
                     try file.makeChunkReader(rowGroup.columns[column], descriptor: descriptor)
                 }
             }
@@ -35,7 +35,7 @@ struct RowGroupReader {
         for field in file.projection {
             for column in file.parquetSchema.fieldColumns[field] {
                 let descriptor = file.parquetSchema.columns[column]
-                rows = try prefixed(descriptor) { try min(rows, chunks[column]!.prepareRecords(rows)) }
+                rows = try Self.prefixed(descriptor, rowGroup: index) { try min(rows, chunks[column]!.prepareRecords(rows)) }
             }
         }
         guard rows > 0 else {
@@ -46,7 +46,7 @@ struct RowGroupReader {
             var leaves: [Int: LeafColumnData] = [:]
             for column in file.parquetSchema.fieldColumns[field] {
                 let descriptor = file.parquetSchema.columns[column]
-                leaves[column] = try prefixed(descriptor) { try chunks[column]!.takeRecords(rows) }
+                leaves[column] = try Self.prefixed(descriptor, rowGroup: index) { try chunks[column]!.takeRecords(rows) }
             }
             let assembler = RecordAssembler(shape: file.parquetSchema.shapes[field], field: file.schema.fields[field],
                                             columns: file.parquetSchema.columns)
@@ -60,11 +60,13 @@ struct RowGroupReader {
         return vectors
     }
 
-    private func prefixed<T>(_ descriptor: ColumnDescriptor, _ body: () throws -> T) throws -> T {
+    /// Static: a method call would borrow a copy of `self` beside the closure's mutable access, which makes
+    /// `chunks` non-unique and copies every chunk reader on each call.
+    private static func prefixed<T>(_ descriptor: ColumnDescriptor, rowGroup: Int, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ParquetError {
-            throw error.prefixed("column '\(descriptor.dottedPath)', row group \(index)")
+            throw error.prefixed("column '\(descriptor.dottedPath)', row group \(rowGroup)")
         }
     }
 }

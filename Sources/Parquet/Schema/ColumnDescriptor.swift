@@ -13,7 +13,7 @@ public struct ColumnDescriptor: Sendable, Hashable {
     public let repetition: FieldRepetitionType
     public let convertedType: ConvertedType?
     public let logicalType: LogicalType?
-    /// The Columnar type the leaf's values decode to.
+    /// The Columnar type the leaf's values decode to (INT96: `timestamp(ns)`, or `fixedBinary(12)` raw).
     public let dataType: DataType
     /// The leaf's schema element as the footer has it.
     public let element: SchemaElement
@@ -22,7 +22,8 @@ public struct ColumnDescriptor: Sendable, Hashable {
 
     public var dottedPath: String { path.joined(separator: ".") }
 
-    init(element: SchemaElement, path: [String], maxDefinitionLevel: Int, maxRepetitionLevel: Int, index: Int) throws {
+    init(element: SchemaElement, path: [String], maxDefinitionLevel: Int, maxRepetitionLevel: Int, index: Int,
+         int96AsFixedBinary: Bool = false) throws {
         guard let physical = element.type else {
             throw ParquetError(.corrupt, "schema element '\(path.joined(separator: "."))' has no physical type")
         }
@@ -43,7 +44,11 @@ public struct ColumnDescriptor: Sendable, Hashable {
         } else {
             typeLength = 0
         }
-        dataType = try ColumnDescriptor.dataType(of: element, physical: physical, typeLength: typeLength,
-                                                 path: path.joined(separator: "."))
+        if physical == .int96 && int96AsFixedBinary {
+            dataType = .fixedBinary(12)
+        } else {
+            dataType = try ColumnDescriptor.dataType(of: element, physical: physical, typeLength: typeLength,
+                                                     path: path.joined(separator: "."))
+        }
     }
 }

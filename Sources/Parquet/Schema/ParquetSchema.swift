@@ -18,12 +18,14 @@ public struct ParquetSchema: Sendable {
     /// Deeper schemas than this are rejected: the tree is built recursively.
     static let maxDepth = 256
 
-    public init(elements: [SchemaElement]) throws {
+    /// `int96AsFixedBinary`: INT96 leaves keep their raw 12 bytes as `fixedBinary(12)` instead of decoding to
+    /// `timestamp(ns)` (see `ParquetReadOptions.int96AsFixedBinary`).
+    public init(elements: [SchemaElement], int96AsFixedBinary: Bool = false) throws {
         guard let first = elements.first else { throw ParquetError(.corrupt, "the schema has no elements") }
         guard first.type == nil else {
             throw ParquetError(.corrupt, "the schema root '\(first.name)' is a primitive, not a group")
         }
-        var builder = SchemaTreeBuilder(elements: elements)
+        var builder = SchemaTreeBuilder(elements: elements, int96AsFixedBinary: int96AsFixedBinary)
         let root = try builder.node(at: 0, parentPath: [], definitionLevel: 0, repetitionLevel: 0, depth: 0, isRoot: true)
         guard builder.next == elements.count else {
             throw ParquetError(.corrupt, "the schema root '\(first.name)' covers \(builder.next) of \(elements.count) elements")
@@ -89,10 +91,14 @@ public final class SchemaNode: Sendable {
 /// Walks the depth-first element list, checking child counts, and collects the leaves.
 struct SchemaTreeBuilder {
     let elements: [SchemaElement]
+    let int96AsFixedBinary: Bool
     var next = 0
     var columns: [ColumnDescriptor] = []
 
-    init(elements: [SchemaElement]) { self.elements = elements }
+    init(elements: [SchemaElement], int96AsFixedBinary: Bool = false) {
+        self.elements = elements
+        self.int96AsFixedBinary = int96AsFixedBinary
+    }
 
     mutating func node(at index: Int, parentPath: [String], definitionLevel: Int, repetitionLevel: Int,
                        depth: Int, isRoot: Bool = false) throws -> SchemaNode {
@@ -109,7 +115,8 @@ struct SchemaTreeBuilder {
         if element.type != nil {
             guard !isRoot else { throw ParquetError(.corrupt, "schema root is a primitive") }
             let column = try ColumnDescriptor(element: element, path: path, maxDefinitionLevel: def,
-                                              maxRepetitionLevel: rep, index: columns.count)
+                                              maxRepetitionLevel: rep, index: columns.count,
+                                              int96AsFixedBinary: int96AsFixedBinary)
             columns.append(column)
             return SchemaNode(element: element, children: [], path: path, maxDefinitionLevel: def,
                               maxRepetitionLevel: rep, leafRange: column.index..<column.index + 1)

@@ -2,8 +2,10 @@ import Foundation
 import Parquet
 
 /// Reads one corpus file completely and summarizes it. The Parquet reader is plugged in here
-/// (CorpusReading.swift), so the summary code is tested on its own, on vectors built by hand.
-typealias CorpusFileReader = @Sendable (_ path: String, _ verifyChecksums: Bool, _ int96Leaves: Set<String>) throws -> FileSummary
+/// (CorpusReading.swift), so the summary code is tested on its own, on vectors built by hand. `int96Leaves` are
+/// summarized as INT96; `rawInt96` reads them as their raw 12 bytes (`ParquetReadOptions.int96AsFixedBinary`).
+typealias CorpusFileReader = @Sendable (_ path: String, _ verifyChecksums: Bool, _ int96Leaves: Set<String>,
+                                        _ rawInt96: Bool) throws -> FileSummary
 
 /// What happened when a file was read under a time bound.
 enum ReadOutcome: Sendable {
@@ -19,14 +21,18 @@ struct ConformanceRunner: Sendable {
     /// Seconds one file may take (debug build) before it counts as a hang.
     var timeLimit: Double = 120
 
-    /// The mismatches of `entry`, empty when it conforms.
+    /// The mismatches of `entry`, empty when it conforms. A file with INT96 leaves is read twice: raw, where
+    /// every value (also those outside Int64 nanoseconds) must match exactly, and decoded to timestamps, where
+    /// the values Int64 nanoseconds can hold must.
     func check(_ entry: ExpectedEntry, verifyChecksums: Bool = false) -> [Mismatch] {
         let path = Corpus.path(manifest, entry.file)
         let int96 = Set((entry.summary ?? [:]).filter { $0.value.kind == "int96" }.keys)
-        let outcome = ConformanceRunner.bounded(seconds: timeLimit) { [reader] in
-            try reader(path, verifyChecksums, int96)
+        let modes = int96.isEmpty ? [false] : [true, false]
+        return modes.flatMap { raw in
+            judge(entry, ConformanceRunner.bounded(seconds: timeLimit) { [reader] in
+                try reader(path, verifyChecksums, int96, raw)
+            })
         }
-        return judge(entry, outcome)
     }
 
     func judge(_ entry: ExpectedEntry, _ outcome: ReadOutcome) -> [Mismatch] {

@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 
 /// A vector the reader returned whose layout contradicts its type (short buffers, bad offsets).
 struct MalformedVector: Error, CustomStringConvertible {
@@ -16,7 +17,8 @@ final class LeafAccumulator {
     private var hasher = SHA256()
     private var intMin: Int128?, intMax: Int128?, intSum: Int128 = 0, sumOverflow = false
     private var floatMin: Double?, floatMax: Double?, floatSum = ExactSum(), nans = 0
-    private var bytesMin: [UInt8]?, bytesMax: [UInt8]?, totalBytes = 0
+    /// The bounds as slices of the batch buffers they came from (shared, not copied).
+    private var bytesMin: BytesSlice?, bytesMax: BytesSlice?, totalBytes = 0
     private var trues = 0
     private var int96Values: [Int128?] = []
 
@@ -106,10 +108,15 @@ final class LeafAccumulator {
             hasher.update(text)
             foldInteger(unscaled)
         case .string, .binary:
-            appendBytes(vector.bytes(at: row), lengthPrefixed: true)
+            appendBytes(BytesSlice(buffer: buffer, range: Int(vector.offsets[row])..<Int(vector.offsets[row + 1])),
+                        lengthPrefixed: true)
         case .fixedBinary(let width):
-            let bytes = buffer.bytes(row * width..<(row + 1) * width)
-            if asInt96 && width == 12 { appendInt96(raw: bytes) } else { appendBytes(bytes, lengthPrefixed: false) }
+            let range = row * width..<(row + 1) * width
+            if asInt96 && width == 12 {
+                appendInt96(raw: buffer.bytes(range))
+            } else {
+                appendBytes(BytesSlice(buffer: buffer, range: range), lengthPrefixed: false)
+            }
         case .list, .structure, .map: break
         }
     }
@@ -151,12 +158,14 @@ final class LeafAccumulator {
         floatMax = floatMax.map { Swift.max($0, value) } ?? value
     }
 
-    private func appendBytes(_ bytes: [UInt8], lengthPrefixed: Bool) {
+    /// Hashes and compares in place (memcmp), and keeps the bounds as shared slices of their batch buffers, so
+    /// 1 GiB strings are never copied here.
+    private func appendBytes(_ bytes: BytesSlice, lengthPrefixed: Bool) {
         if lengthPrefixed { hasher.update(littleEndian: UInt32(truncatingIfNeeded: bytes.count)) }
-        hasher.update(bytes)
+        bytes.withUnsafeBytes { hasher.update($0) }
         totalBytes += bytes.count
-        if bytesMin.map({ bytes.lexicographicallyPrecedes($0) }) ?? true { bytesMin = bytes }
-        if bytesMax.map({ $0.lexicographicallyPrecedes(bytes) }) ?? true { bytesMax = bytes }
+        if bytesMin.map({ bytes.compare($0) < 0 }) ?? true { bytesMin = bytes }
+        if bytesMax.map({ bytes.compare($0) > 0 }) ?? true { bytesMax = bytes }
     }
 
     /// Raw INT96: 8-byte LE nanos of day, then 4-byte LE Julian day; digest payload is the 12 raw bytes.
@@ -228,12 +237,37 @@ final class LeafAccumulator {
         return out
     }
 
-    private func setBound(_ value: inout String?, _ sha: inout String?, _ length: inout Int?, _ bytes: [UInt8], text: Bool) {
-        if bytes.count > LeafSummary.longValueBytes {
-            sha = SHA256.hex(bytes)
-            length = bytes.count
-        } else {
-            value = text ? String(decoding: bytes, as: UTF8.self) : LeafSummary.hex(bytes)
+    private func setBound(_ value: inout String?, _ sha: inout String?, _ length: inout Int?, _ bytes: BytesSlice, text: Bool) {
+        bytes.withUnsafeBytes { bytes in
+            if bytes.count > LeafSummary.longValueBytes {
+                sha = SHA256.hex(bytes)
+                length = bytes.count
+            } else {
+                value = text ? String(decoding: bytes, as: UTF8.self) : LeafSummary.hex(bytes)
+            }
+        }
+    }
+}
+
+/// One value's bytes inside a vector buffer (the buffer is shared, copy-on-write, never copied).
+struct BytesSlice {
+    let buffer: ByteBuffer
+    let range: Range<Int>
+
+    var count: Int { range.count }
+
+    func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Lexicographic byte order: memcmp over the common prefix, then the shorter first.
+    func compare(_ other: BytesSlice) -> Int {
+        withUnsafeBytes { a in
+            other.withUnsafeBytes { b in
+                let common = Swift.min(a.count, b.count)
+                let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+                return order != 0 ? order : a.count - b.count
+            }
         }
     }
 }

@@ -1,110 +1,55 @@
-/// A small streaming SHA-256 (FIPS 180-4) for the conformance digests, so the test target needs no crypto
-/// dependency. Only the test target uses it; it is checked against the NIST vectors in SHA256Tests.
+import Crypto
+
+/// The streaming SHA-256 of the conformance digests, over swift-crypto (BoringSSL's assembly block function),
+/// so hashing the 2 GiB of `large_string_map` is fast even in a debug build. Small updates (a slot's null
+/// flag, a length prefix) are gathered into whole blocks before they reach the library.
 struct SHA256 {
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
-
-    private var state: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
-    /// Bytes not yet forming a whole 64-byte block.
+    private var inner = Crypto.SHA256()
     private var pending: [UInt8] = []
-    private var length: UInt64 = 0
-    private var w = [UInt32](repeating: 0, count: 64)
 
-    init() { pending.reserveCapacity(64) }
+    init() { pending.reserveCapacity(Self.batch) }
+
+    private static let batch = 4096
 
     mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        length &+= UInt64(bytes.count)
-        if pending.count &+ bytes.count < 64 {  // the common case: one slot's few bytes
+        if pending.count &+ bytes.count <= Self.batch {
             pending.append(contentsOf: bytes)
             return
         }
-        var rest = bytes[...]
-        if !pending.isEmpty {
-            let take = min(64 - pending.count, rest.count)
-            pending.append(contentsOf: rest.prefix(take))
-            rest = rest.dropFirst(take)
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { compress(UnsafeRawBufferPointer($0)) }
-            pending.removeAll(keepingCapacity: true)
+        flush()
+        if bytes.count < Self.batch {
+            pending.append(contentsOf: bytes)
+        } else {
+            inner.update(bufferPointer: bytes)
         }
-        while rest.count >= 64 {
-            compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)))
-            rest = rest.dropFirst(64)
-        }
-        pending.append(contentsOf: rest)
     }
 
     mutating func update(_ bytes: [UInt8]) { bytes.withUnsafeBytes { update($0) } }
 
-    mutating func update(byte: UInt8) {
-        if pending.count < 63 {
-            pending.append(byte)
-            length &+= 1
-        } else {
-            withUnsafeBytes(of: byte) { update($0) }
-        }
-    }
+    mutating func update(byte: UInt8) { withUnsafeBytes(of: byte) { update($0) } }
 
     /// Appends `value` as little-endian bytes.
     mutating func update<T: FixedWidthInteger>(littleEndian value: T) {
         withUnsafeBytes(of: value.littleEndian) { update($0) }
     }
 
-    /// The digest as lower-case hex. The hasher is consumed.
-    mutating func finalizeHex() -> String {
-        let bitLength = length &* 8
-        var tail: [UInt8] = [0x80]
-        tail += [UInt8](repeating: 0, count: (55 &- Int(length % 64) + 64) % 64)
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let saved = length
-        tail.withUnsafeBytes { update($0) }
-        length = saved
-        let digits = Array("0123456789abcdef")
-        var hex = ""
-        for word in state {
-            for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word >> UInt32(shift)) & 0xf)]) }
-        }
-        return hex
+    private mutating func flush() {
+        guard !pending.isEmpty else { return }
+        pending.withUnsafeBytes { inner.update(bufferPointer: $0) }
+        pending.removeAll(keepingCapacity: true)
     }
 
-    static func hex(_ bytes: [UInt8]) -> String {
+    /// The digest as lower-case hex. The hasher is consumed.
+    mutating func finalizeHex() -> String {
+        flush()
+        return LeafSummary.hex(inner.finalize())
+    }
+
+    static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
         var hasher = SHA256()
         hasher.update(bytes)
         return hasher.finalizeHex()
     }
 
-    private mutating func compress(_ block: UnsafeRawBufferPointer) {
-        for i in 0..<16 {
-            w[i] = UInt32(block[i &* 4]) << 24 | UInt32(block[i &* 4 &+ 1]) << 16
-                | UInt32(block[i &* 4 &+ 2]) << 8 | UInt32(block[i &* 4 &+ 3])
-        }
-        for i in 16..<64 {
-            let s0 = rotr(w[i &- 15], 7) ^ rotr(w[i &- 15], 18) ^ (w[i &- 15] >> 3)
-            let s1 = rotr(w[i &- 2], 17) ^ rotr(w[i &- 2], 19) ^ (w[i &- 2] >> 10)
-            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
-        }
-        var a = state[0], b = state[1], c = state[2], d = state[3]
-        var e = state[4], f = state[5], g = state[6], h = state[7]
-        for i in 0..<64 {
-            let t1 = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ ((e & f) ^ (~e & g)) &+ SHA256.k[i] &+ w[i]
-            let t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
-            h = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
-        }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-    }
-
-    @inline(__always)
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
+    static func hex(_ bytes: [UInt8]) -> String { bytes.withUnsafeBytes { hex($0) } }
 }

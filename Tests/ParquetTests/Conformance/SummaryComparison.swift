@@ -58,10 +58,12 @@ enum SummaryComparison {
         guard expected.kind == got.kind.rawValue else { return out }
         if checkArrowType, let name = got.arrowTypeName { check("arrow_type", expected.arrowType, name) }
         checkTypeParameters(expected, got, check: check)
-        if got.kind == .int96, let raw = expected.rawValues, let values = got.int96Nanoseconds, case .timestamp = got.type {
-            // Decoded to Int64 ns: values outside Int64's range cannot be represented, so compare slot by slot.
-            compareInt96Slots(raw, values, report: report)
-            return out
+        if got.kind == .int96, let raw = expected.rawValues, let values = got.int96Nanoseconds {
+            let decoded: Bool
+            if case .timestamp = got.type { decoded = true } else { decoded = false }
+            compareInt96Slots(raw, values, exact: !decoded, report: report)
+            // Decoded to Int64 ns, values outside Int64's range cannot be represented: the slots are all there is.
+            if decoded { return out }
         }
         compareBound("min", expected.min, got.min, got, report: report)
         compareBound("max", expected.max, got.max, got, report: report)
@@ -92,17 +94,22 @@ enum SummaryComparison {
         }
     }
 
+    /// `exact`: the leaf was read raw, so every slot must match (no value is out of range).
     private static func compareInt96Slots(
-        _ raw: [ExpectedLeaf.RawInt96?], _ values: [Int128?], report: (String, String?, String?) -> Void
+        _ raw: [ExpectedLeaf.RawInt96?], _ values: [Int128?], exact: Bool, report: (String, String?, String?) -> Void
     ) {
         guard raw.count == values.count else { return report("raw_values", "\(raw.count) slots", "\(values.count)") }
         for (i, (e, g)) in zip(raw, values).enumerated() {
             switch (e, g) {
             case (nil, nil): continue
             case (let e?, let g?):
-                // Out-of-range values have no Int64 form; any decoding of them is accepted.
-                guard let exact = Int64(exactly: e.nanoseconds) else { continue }
-                if Int128(exact) != g { report("int96 slot \(i) (ns)", "\(exact)", "\(g)") }
+                if exact {
+                    if e.nanoseconds != g { report("int96 slot \(i) (ns, raw)", "\(e.nanoseconds)", "\(g)") }
+                    continue
+                }
+                // Decoded: out-of-range values have no Int64 form; any decoding of them is accepted.
+                guard let inRange = Int64(exactly: e.nanoseconds) else { continue }
+                if Int128(inRange) != g { report("int96 slot \(i) (ns)", "\(inRange)", "\(g)") }
             default:
                 report("int96 slot \(i)", e.map { "\($0.nanoseconds)" } ?? "null", g.map { "\($0)" } ?? "null")
             }
