@@ -85,4 +85,56 @@ struct WriteConcurrencyTests {
         #expect(try store.listAll(prefix: "t/sf/").objects.allSatisfy { !$0.key.contains(dead) })
         #expect(try F.rows(after.snapshot()).count == 3)
     }
+
+    /// A memory store where another writer creates the first requested instant we try, just before we do.
+    final class RacingStore: ObjectStore, @unchecked Sendable {
+        let inner = MemoryStore(name: "racing")
+        var raced: String?
+        var uri: String { inner.uri }
+        func get(_ key: String) throws -> [UInt8] { try inner.get(key) }
+        func get(_ key: String, range: Range<Int>) throws -> [UInt8] { try inner.get(key, range: range) }
+        func head(_ key: String) throws -> ObjectMeta { try inner.head(key) }
+        func put(_ key: String, _ bytes: [UInt8]) throws { try inner.put(key, bytes) }
+        func delete(_ key: String) throws { try inner.delete(key) }
+        func writer(_ key: String) throws -> any ObjectWriter { try inner.writer(key) }
+        func list(prefix: String, delimiter: String?, maxKeys: Int, continuationToken: String?) throws -> ListPage {
+            try inner.list(prefix: prefix, delimiter: delimiter, maxKeys: maxKeys, continuationToken: continuationToken)
+        }
+        func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws {
+            if raced == nil, key.hasSuffix(".commit.requested") {
+                raced = key
+                try inner.putIfAbsent(key, [])
+            }
+            try inner.putIfAbsent(key, bytes)
+        }
+    }
+
+    @Test("two writers choosing the same millisecond: the loser takes a later instant and keeps the winner's heartbeat")
+    func sameMillisecond() throws {
+        let store = RacingStore()
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let result = try HudiWriteClient(store: store, basePath: "t").write([F.batch([(1, "a", 1, "sf")])], operation: .insert)
+        let raced = try #require(store.raced)
+        let racedTime = String(raced.split(separator: "/").last!.prefix(17))
+        #expect(result.instant.requestedTime > racedTime)
+        #expect(try HoodieHeartbeat(store: store, basePath: "t").lastBeat(racedTime) != nil)
+        #expect(try HoodieHeartbeat(store: store, basePath: "t").lastBeat(result.instant.requestedTime) == nil)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(1, "a", 1, "sf")]))
+    }
+
+    @Test("a source that throws mid-stream fails the write and leaves nothing behind")
+    func throwingSource() throws {
+        let (store, client) = try Self.setUp("throwing")
+        let before = try store.listAll(prefix: "").objects.map(\.key)
+        var pulled = 0
+        let error = #expect(throws: TableFormatError.self) {
+            try client.write(next: {
+                pulled += 1
+                if pulled == 3 { throw TableFormatError(.io, "reader failed at batch 3") }
+                return F.batch([(Int64(10 + pulled), "x", 1, "sf")])
+            }, operation: .upsert)
+        }
+        #expect(error?.message == "reader failed at batch 3")
+        #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
+    }
 }
