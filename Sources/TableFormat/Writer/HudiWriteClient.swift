@@ -65,8 +65,9 @@ public struct HudiWriteClient: Sendable {
     }
 
     /// Writes the batches `next` returns until nil, as one new instant. `next` may throw (a reader failing
-    /// mid-stream); the write then aborts and leaves nothing behind. The incoming rows are held in memory
-    /// (upserts need every key before the first file group is rewritten); existing files are streamed.
+    /// mid-stream); the write then aborts and leaves nothing behind. Bulk insert streams, holding about a file
+    /// group's rows per partition; the other operations hold the incoming rows (an upsert needs every key before
+    /// the first file group is rewritten). Existing base files are always streamed.
     @discardableResult
     public func write(next: () throws -> Batch?, operation: WriteOperationType) throws -> HudiWriteResult {
         var table = try HudiTable.open(store: store, path: basePath)
@@ -76,9 +77,11 @@ public struct HudiWriteClient: Sendable {
             table = try HudiTable.open(store: store, path: basePath)
         }
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
-        let records = try HoodieIncomingRecords(next: next, schema: table.dataSchema, keyGenerator: keyGenerator,
-                                                precombineField: table.config.precombineField,
-                                                deduplicate: operation != .bulkInsert, keysOnly: operation == .delete)
+        // Bulk insert streams its input after the instant starts; the others need every key first.
+        let records = operation == .bulkInsert ? nil
+            : try HoodieIncomingRecords(next: next, schema: table.dataSchema, keyGenerator: keyGenerator,
+                                        precombineField: table.config.precombineField, deduplicate: true,
+                                        keysOnly: operation == .delete)
         var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)
         timeline.now = now
         let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
@@ -89,7 +92,8 @@ public struct HudiWriteClient: Sendable {
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
-            let (metadata, touched) = try transaction.writeFiles(records, operation: operation, options: options)
+            let (metadata, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
+                ?? transaction.streamBulkInsert(next: next, keyGenerator: keyGenerator, options: options)
             // Optimistic concurrency: fail if a write completed since we started and touched our file groups.
             try HudiTable.open(store: store, path: basePath)
                 .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
