@@ -137,4 +137,39 @@ struct WriteConcurrencyTests {
         #expect(error?.message == "reader failed at batch 3")
         #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
     }
+
+    final class Outcomes: @unchecked Sendable {
+        let lock = NSLock()
+        var completed: [(instant: HoodieInstant, writer: Int)] = []
+        var errors: [Error] = []
+        func record(_ body: () -> Void) { lock.lock(); body(); lock.unlock() }
+    }
+
+    @Test("four writers upserting the same keys at once: each either commits whole or fails with a conflict")
+    func fourWriters() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-four-writers-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try LocalStore(root: dir)
+        _ = try HudiTable.create(store: store, path: "t", options: F.options(partitioned: false, precombine: false))
+        try HudiWriteClient(store: store, basePath: "t").write([F.batch((0..<50).map { ($0, "initial", 0, "sf") })], operation: .insert)
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 4) { writer in
+            do {
+                let result = try HudiWriteClient(store: store, basePath: "t")
+                    .write([F.batch((0..<50).map { ($0, "writer\(writer)", 0, "sf") })], operation: .upsert)
+                outcomes.record { outcomes.completed.append((result.instant, writer)) }
+            } catch {
+                outcomes.record { outcomes.errors.append(error) }
+            }
+        }
+        #expect(!outcomes.completed.isEmpty)
+        for error in outcomes.errors {
+            #expect((error as? TableFormatError)?.message.hasPrefix("Transaction Error") == true, "\(error)")
+        }
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(table.timeline.pendingInstants.isEmpty)
+        // The last commit wrote every key; no key may keep an earlier writer's value.
+        let last = try #require(outcomes.completed.max { $0.instant.orderingTime < $1.instant.orderingTime })
+        #expect(try F.rows(table.snapshot()) == F.expected((0..<50).map { ($0, "writer\(last.writer)", 0, "sf") }))
+    }
 }

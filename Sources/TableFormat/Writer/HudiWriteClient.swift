@@ -94,11 +94,14 @@ public struct HudiWriteClient: Sendable {
             transaction.instant = inflight
             let (metadata, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
                 ?? transaction.streamBulkInsert(next: next, keyGenerator: keyGenerator, options: options)
-            // Optimistic concurrency: fail if a write completed since we started and touched our file groups.
-            try HudiTable.open(store: store, path: basePath)
-                .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
-            let completed = try timeline.complete(inflight, content: content)
+            // Optimistic concurrency: under the table's commit lock, fail if a write completed since we started
+            // and touched our file groups, else complete.
+            let completed = try HoodieCommitLock(store: store, basePath: table.basePath).withLock(owner: instantTime) {
+                try HudiTable.open(store: store, path: basePath)
+                    .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
+                return try timeline.complete(inflight, content: content)
+            }
             return HudiWriteResult(instant: completed, metadata: metadata)
         } catch {
             transaction.abort()
