@@ -67,3 +67,53 @@ struct FileSizingTests {
         #expect(table.timeline.completedCommits.count == 1)
     }
 }
+
+@Suite("Bulk insert stream")
+struct BulkInsertStreamTests {
+    typealias F = WriteFixtures
+
+    @Test("bulk insert writes file groups while the input is still coming, each about the target size")
+    func streams() throws {
+        let store = MemoryStore(name: "bulk-stream")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        var options = HudiWriteOptions(targetFileSize: 10_000, recordSizeEstimate: 100)
+        options.bloomIndex.numEntries = 100
+        let client = HudiWriteClient(store: store, basePath: "t", options: options)
+        var next: Int64 = 0
+        var filesSeenMidway = 0
+        let result = try client.write(next: {
+            guard next < 2000 else { return nil }
+            if next == 1000 { filesSeenMidway = try store.listAll(prefix: "t/").objects.filter { $0.key.hasSuffix(".parquet") }.count }
+            defer { next += 100 }
+            return F.batch((next..<(next + 100)).map { ($0, "n\($0)", 1, $0 % 2 == 0 ? "even" : "odd") })
+        }, operation: .bulkInsert)
+        // 100 records per file: by the 1000th row, 9 or 10 file groups are already out.
+        #expect(filesSeenMidway >= 8)
+        let stats = result.metadata.writeStats
+        #expect(stats.count == 20)
+        #expect(stats.allSatisfy { $0.numWrites == 100 && $0.numInserts == 100 })
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(try F.rows(table.snapshot()).count == 2000)
+        let seqnos = try F.records(table.snapshot()).compactMap { record -> String? in
+            if case .string(let s) = record["_hoodie_commit_seqno"] { return s } else { return nil }
+        }
+        #expect(Set(seqnos).count == 2000)
+    }
+
+    @Test("a bulk insert whose source fails midway deletes the files it already wrote")
+    func failsMidway() throws {
+        let store = MemoryStore(name: "bulk-fail")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let client = HudiWriteClient(store: store, basePath: "t", options: HudiWriteOptions(targetFileSize: 1_000, recordSizeEstimate: 100))
+        let before = try store.listAll(prefix: "").objects.map(\.key)
+        var next: Int64 = 0
+        #expect(throws: TableFormatError.self) {
+            try client.write(next: {
+                guard next < 500 else { throw TableFormatError(.io, "source broke") }
+                defer { next += 50 }
+                return F.batch((next..<(next + 50)).map { ($0, "n", 1, "sf") })
+            }, operation: .bulkInsert)
+        }
+        #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
+    }
+}

@@ -86,4 +86,91 @@ struct WriteConcurrencyTests {
         #expect(try store.listAll(prefix: "t/sf/").objects.allSatisfy { !$0.key.contains(dead) })
         #expect(try F.rows(after.snapshot()).count == 3)
     }
+
+    /// A memory store where another writer creates the first requested instant we try, just before we do.
+    final class RacingStore: ObjectStore, @unchecked Sendable {
+        let inner = MemoryStore(name: "racing")
+        var raced: String?
+        var uri: String { inner.uri }
+        func get(_ key: String) throws -> [UInt8] { try inner.get(key) }
+        func get(_ key: String, range: Range<Int>) throws -> [UInt8] { try inner.get(key, range: range) }
+        func head(_ key: String) throws -> ObjectMeta { try inner.head(key) }
+        func put(_ key: String, _ bytes: [UInt8]) throws { try inner.put(key, bytes) }
+        func delete(_ key: String) throws { try inner.delete(key) }
+        func writer(_ key: String) throws -> any ObjectWriter { try inner.writer(key) }
+        func list(prefix: String, delimiter: String?, maxKeys: Int, continuationToken: String?) throws -> ListPage {
+            try inner.list(prefix: prefix, delimiter: delimiter, maxKeys: maxKeys, continuationToken: continuationToken)
+        }
+        func putIfAbsent(_ key: String, _ bytes: [UInt8]) throws {
+            if raced == nil, key.hasSuffix(".commit.requested") {
+                raced = key
+                try inner.putIfAbsent(key, [])
+            }
+            try inner.putIfAbsent(key, bytes)
+        }
+    }
+
+    @Test("two writers choosing the same millisecond: the loser takes a later instant and keeps the winner's heartbeat")
+    func sameMillisecond() throws {
+        let store = RacingStore()
+        _ = try HudiTable.create(store: store, path: "t", options: F.options())
+        let result = try HudiWriteClient(store: store, basePath: "t").write([F.batch([(1, "a", 1, "sf")])], operation: .insert)
+        let raced = try #require(store.raced)
+        let racedTime = String(raced.split(separator: "/").last!.prefix(17))
+        #expect(result.instant.requestedTime > racedTime)
+        #expect(try HoodieHeartbeat(store: store, basePath: "t").lastBeat(racedTime) != nil)
+        #expect(try HoodieHeartbeat(store: store, basePath: "t").lastBeat(result.instant.requestedTime) == nil)
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected([(1, "a", 1, "sf")]))
+    }
+
+    @Test("a source that throws mid-stream fails the write and leaves nothing behind")
+    func throwingSource() throws {
+        let (store, client) = try Self.setUp("throwing")
+        let before = try store.listAll(prefix: "").objects.map(\.key)
+        var pulled = 0
+        let error = #expect(throws: TableFormatError.self) {
+            try client.write(next: {
+                pulled += 1
+                if pulled == 3 { throw TableFormatError(.io, "reader failed at batch 3") }
+                return F.batch([(Int64(10 + pulled), "x", 1, "sf")])
+            }, operation: .upsert)
+        }
+        #expect(error?.message == "reader failed at batch 3")
+        #expect(try store.listAll(prefix: "").objects.map(\.key) == before)
+    }
+
+    final class Outcomes: @unchecked Sendable {
+        let lock = NSLock()
+        var completed: [(instant: HoodieInstant, writer: Int)] = []
+        var errors: [Error] = []
+        func record(_ body: () -> Void) { lock.lock(); body(); lock.unlock() }
+    }
+
+    @Test("four writers upserting the same keys at once: each either commits whole or fails with a conflict")
+    func fourWriters() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-four-writers-\(UUID().uuidString.prefix(8))").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try LocalStore(root: dir)
+        _ = try HudiTable.create(store: store, path: "t", options: F.options(partitioned: false, precombine: false))
+        try HudiWriteClient(store: store, basePath: "t").write([F.batch((0..<50).map { ($0, "initial", 0, "sf") })], operation: .insert)
+        let outcomes = Outcomes()
+        DispatchQueue.concurrentPerform(iterations: 4) { writer in
+            do {
+                let result = try HudiWriteClient(store: store, basePath: "t")
+                    .write([F.batch((0..<50).map { ($0, "writer\(writer)", 0, "sf") })], operation: .upsert)
+                outcomes.record { outcomes.completed.append((result.instant, writer)) }
+            } catch {
+                outcomes.record { outcomes.errors.append(error) }
+            }
+        }
+        #expect(!outcomes.completed.isEmpty)
+        for error in outcomes.errors {
+            #expect((error as? TableFormatError)?.message.hasPrefix("Transaction Error") == true, "\(error)")
+        }
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(table.timeline.pendingInstants.isEmpty)
+        // The last commit wrote every key; no key may keep an earlier writer's value.
+        let last = try #require(outcomes.completed.max { $0.instant.orderingTime < $1.instant.orderingTime })
+        #expect(try F.rows(table.snapshot()) == F.expected((0..<50).map { ($0, "writer\(last.writer)", 0, "sf") }))
+    }
 }

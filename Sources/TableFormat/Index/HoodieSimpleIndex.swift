@@ -38,11 +38,8 @@ public struct HoodieSimpleIndex: HoodieIndex {
                 throw TableFormatError(.io, "base file '\(file.key)': \(error.message)")
             }
             guard let batch = next else { return }
-            let vector = batch.columns[0]
-            for i in 0..<batch.rowCount {
-                let row = batch.physicalRow(i)
-                if vector.isNull(row) { continue }
-                try body(String(decoding: vector.bytes(at: row), as: UTF8.self))
+            try StringColumn.forEach(batch.columns[0], rowCount: batch.rowCount, physicalRow: batch.physicalRow, file: file.key) {
+                try body($1)
             }
         }
     }

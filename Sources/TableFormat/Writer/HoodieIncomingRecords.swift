@@ -21,11 +21,11 @@ struct HoodieIncomingRecords {
 
     /// `schema` is the table's data schema; with `keysOnly` (deletes) batches need only the key and partition
     /// columns.
-    init<S: Sequence>(_ input: S, schema: Schema, keyGenerator: HoodieKeyGenerator, precombineField: String?,
-                      deduplicate: Bool, keysOnly: Bool) throws where S.Element == Batch {
+    init(next: () throws -> Batch?, schema: Schema, keyGenerator: HoodieKeyGenerator, precombineField: String?,
+         deduplicate: Bool, keysOnly: Bool) throws {
         precombineColumn = keysOnly ? nil : precombineField.flatMap { schema.index(of: $0) }
         var positions: [String: Int] = [:]
-        for batch in input {
+        while let batch = try next() {
             if !keysOnly { try HoodieIncomingRecords.check(batch.schema, against: schema) }
             guard batch.rowCount > 0 else { continue }
             guard batches.count < Int32.max, batch.count <= Int32.max else {

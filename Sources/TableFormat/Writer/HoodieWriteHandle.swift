@@ -77,23 +77,22 @@ struct HoodieWriteHandle {
         var updated: Int64 = 0
         var deleted: Int64 = 0
         while var batch = try scan.next() {
-            let keys = batch.columns[HoodieWriteContext.recordKeyColumn]
             var kept = ContiguousArray<UInt32>()
             kept.reserveCapacity(batch.rowCount)
-            for i in 0..<batch.rowCount {
-                let row = batch.physicalRow(i)
-                let key = String(decoding: keys.bytes(at: row), as: UTF8.self)
+            let current = batch
+            try StringColumn.forEach(batch.columns[HoodieWriteContext.recordKeyColumn], rowCount: batch.rowCount,
+                                     physicalRow: current.physicalRow, file: base.baseFile.key) { row, key in
                 if write.deleteKeys.contains(key) {
                     deleted += 1
-                    continue
+                    return
                 }
                 if let ref = updates[key] {
                     if let column = context.precombineColumn,
-                       PrecombineOrder.compare(batch.columns[column].value(at: row), context.incoming[Int(ref.batch)].columns[column].value(at: Int(ref.row))) > 0 {
+                       PrecombineOrder.compare(current.columns[column].value(at: row), context.incoming[Int(ref.batch)].columns[column].value(at: Int(ref.row))) > 0 {
                         lost.insert(ref)
                     } else {
                         updated += 1
-                        continue
+                        return
                     }
                 }
                 kept.append(UInt32(row))

@@ -13,6 +13,9 @@ final class HoodieWriteTransaction {
     /// Base files opened so far (published or not), for abort.
     private var written: [HoodieBaseFileWriter] = []
 
+    /// Remembers a base file being written, so abort deletes it.
+    func track(_ writer: HoodieBaseFileWriter) { written.append(writer) }
+
     init(table: HudiTable, timeline: HoodieTimelineWriter, instant: HoodieInstant, heartbeat: HoodieHeartbeat) {
         self.table = table
         self.timeline = timeline
@@ -50,10 +53,21 @@ final class HoodieWriteTransaction {
     }
 
     /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
-    private func beatIfDue() throws {
+    func beatIfDue() throws {
         guard Date().timeIntervalSince(lastBeat) > 30 else { return }
         try heartbeat.beat(instant.requestedTime)
         lastBeat = Date()
+    }
+
+    /// Bulk insert from a stream (see `HoodieBulkInsertStream`).
+    func streamBulkInsert(next: () throws -> Batch?, keyGenerator: HoodieKeyGenerator,
+                          options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
+        let stream = HoodieBulkInsertStream(transaction: self, keyGenerator: keyGenerator, options: options)
+        while let batch = try next() { try stream.add(batch) }
+        try stream.finish()
+        let schema = try table.avroSchema ?? table.dataSchema.avroSchemaJSON(tableName: table.config.name)
+        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: ["schema": schema],
+                                     operationType: WriteOperationType.bulkInsert.rawValue), [])
     }
 
     /// Deletes what this instant wrote: base files (published or in flight), then its pending timeline files.
@@ -97,7 +111,7 @@ final class HoodieWriteTransaction {
     }
 
     /// `.hoodie_partition_metadata` (Java Properties: commitTime, partitionDepth) in a partition that lacks one.
-    private func writePartitionMetadata(_ partition: String) throws {
+    func writePartitionMetadata(_ partition: String) throws {
         let key = HudiTable.key(table.basePath, partition.isEmpty ? ".hoodie_partition_metadata" : partition + "/.hoodie_partition_metadata")
         let depth = partition.split(separator: "/").count
         let text = JavaProperties.serialize([("commitTime", instant.requestedTime), ("partitionDepth", String(depth))],
@@ -121,7 +135,7 @@ final class HoodieWriteTransaction {
 
     /// Bytes per record of the newest commit that wrote at least 100 records (Hudi's AverageRecordSizeUtils
     /// also skips small commits, whose footers dominate).
-    private func recordSizeFromCommits() throws -> Int64? {
+    func recordSizeFromCommits() throws -> Int64? {
         for instant in table.timeline.completedCommits.reversed() {
             let stats = try table.commitMetadata(instant).writeStats
             let records = stats.reduce(Int64(0)) { $0 + $1.numWrites }
@@ -132,10 +146,12 @@ final class HoodieWriteTransaction {
     }
 
     /// The incoming rows' average in-memory size: what a record costs before encoding and compression.
-    static func inMemorySize(_ records: HoodieIncomingRecords) -> Int64 {
+    static func inMemorySize(_ records: HoodieIncomingRecords) -> Int64 { inMemorySize(records.batches) }
+
+    static func inMemorySize(_ batches: [Batch]) -> Int64 {
         var bytes = 0
         var rows = 0
-        for batch in records.batches {
+        for batch in batches {
             bytes += batch.columns.reduce(0) { $0 + size($1) }
             rows += batch.count
         }

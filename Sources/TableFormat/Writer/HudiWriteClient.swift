@@ -60,6 +60,16 @@ public struct HudiWriteClient: Sendable {
     /// `operation`, as one new instant.
     @discardableResult
     public func write<S: Sequence>(_ batches: S, operation: WriteOperationType) throws -> HudiWriteResult where S.Element == Batch {
+        var iterator = batches.makeIterator()
+        return try write(next: { iterator.next() }, operation: operation)
+    }
+
+    /// Writes the batches `next` returns until nil, as one new instant. `next` may throw (a reader failing
+    /// mid-stream); the write then aborts and leaves nothing behind. Bulk insert streams, holding about a file
+    /// group's rows per partition; the other operations hold the incoming rows (an upsert needs every key before
+    /// the first file group is rewritten). Existing base files are always streamed.
+    @discardableResult
+    public func write(next: () throws -> Batch?, operation: WriteOperationType) throws -> HudiWriteResult {
         var table = try HudiTable.open(store: store, path: basePath)
         try HudiWriteClient.checkWritable(table)
         if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
@@ -67,34 +77,59 @@ public struct HudiWriteClient: Sendable {
             table = try HudiTable.open(store: store, path: basePath)
         }
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
-        let records = try HoodieIncomingRecords(batches, schema: table.dataSchema, keyGenerator: keyGenerator,
-                                                precombineField: table.config.precombineField,
-                                                deduplicate: operation != .bulkInsert, keysOnly: operation == .delete)
+        // Bulk insert streams its input after the instant starts; the others need every key first.
+        let records = operation == .bulkInsert ? nil
+            : try HoodieIncomingRecords(next: next, schema: table.dataSchema, keyGenerator: keyGenerator,
+                                        precombineField: table.config.precombineField, deduplicate: true,
+                                        keysOnly: operation == .delete)
         var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)
         timeline.now = now
-        let instantTime = timeline.newInstantTime(after: table.timeline)
-        let requestedContent = operation.action == .replaceCommit
-            ? try HoodieCommitMetadata.requestedReplaceMetadata(operationType: operation.rawValue) : []
-        // The heartbeat comes first, so no concurrent writer ever takes our pending instant for a dead one.
         let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
-        try heartbeat.beat(instantTime)
+        let requested = try start(operation, after: table.timeline, timeline: timeline, heartbeat: heartbeat)
+        let instantTime = requested.requestedTime
         defer { try? heartbeat.stop(instantTime) }
-        let requested = try timeline.createRequested(action: operation.action, time: instantTime, content: requestedContent)
         let transaction = HoodieWriteTransaction(table: table, timeline: timeline, instant: requested, heartbeat: heartbeat)
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
-            let (metadata, touched) = try transaction.writeFiles(records, operation: operation, options: options)
-            // Optimistic concurrency: fail if a write completed since we started and touched our file groups.
-            try HudiTable.open(store: store, path: basePath)
-                .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
+            let (metadata, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
+                ?? transaction.streamBulkInsert(next: next, keyGenerator: keyGenerator, options: options)
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
-            let completed = try timeline.complete(inflight, content: content)
+            // Optimistic concurrency: under the table's commit lock, fail if a write completed since we started
+            // and touched our file groups, else complete.
+            let completed = try HoodieCommitLock(store: store, basePath: table.basePath).withLock(owner: instantTime) {
+                try HudiTable.open(store: store, path: basePath)
+                    .checkConflicts(startTimeline: table.timeline, ownInstant: instantTime, fileGroups: touched)
+                return try timeline.complete(inflight, content: content)
+            }
             return HudiWriteResult(instant: completed, metadata: metadata)
         } catch {
             transaction.abort()
             throw error
         }
+    }
+
+    /// Creates the requested instant, its heartbeat first so no concurrent writer takes it for a dead one. When
+    /// another writer took the same millisecond (put-if-absent lost), picks a later time and tries again; the
+    /// heartbeat just refreshed is the winner's, so it stays.
+    private func start(_ operation: WriteOperationType, after startTimeline: HoodieActiveTimeline, timeline: HoodieTimelineWriter,
+                       heartbeat: HoodieHeartbeat) throws -> HoodieInstant {
+        let content = operation.action == .replaceCommit
+            ? try HoodieCommitMetadata.requestedReplaceMetadata(operationType: operation.rawValue) : []
+        var after = startTimeline
+        for _ in 0..<32 {
+            let time = timeline.newInstantTime(after: after)
+            try heartbeat.beat(time)
+            do {
+                return try timeline.createRequested(action: operation.action, time: time, content: content)
+            } catch let error as TableFormatError where error.code == .conflict {
+                after = try HoodieActiveTimeline.load(store: store, directory: timeline.directory, layoutVersion: timeline.layoutVersion)
+            } catch {
+                try? heartbeat.stop(time)
+                throw error
+            }
+        }
+        throw TableFormatError(.conflict, "no free instant time after 32 attempts: other writers keep taking them (\(store.uri)/\(basePath))")
     }
 
     static func checkWritable(_ table: HudiTable) throws {

@@ -1,0 +1,174 @@
+import Columnar
+import Foundation
+import Parquet
+
+/// Bulk insert as a stream: incoming batches are routed to their partitions as they arrive, and a partition's
+/// rows become a new file group as soon as they reach the target file size, so memory holds about one file
+/// group's rows per busy partition (at most `2 × recordsPerFile` rows in all), never the whole input.
+/// A file's bloom filter and key range go into its footer, which is written first, so a file group's rows
+/// are buffered until it is complete.
+final class HoodieBulkInsertStream {
+    private struct Incoming {
+        var batch: Batch
+        var keys: [String]
+        /// Full-length meta columns that do not depend on the file: commit time, record key, partition path.
+        var commitTime: Vector
+        var recordKeys: Vector
+        var partitionPaths: Vector
+    }
+
+    private struct Chunk {
+        var batch: Int
+        var rows: ContiguousArray<UInt32>
+    }
+
+    private let transaction: HoodieWriteTransaction
+    private let keyGenerator: HoodieKeyGenerator
+    private let options: HudiWriteOptions
+    private let schema: Schema
+    private let dataSchema: Schema
+    private var incoming: [Int: Incoming] = [:]
+    private var nextBatch = 0
+    private var pending: [String: (chunks: [Chunk], count: Int)] = [:]
+    private var buffered = 0
+    private var recordsPerFile: Int?
+    private var task = 0
+    private(set) var stats: [String: [HoodieWriteStat]] = [:]
+
+    init(transaction: HoodieWriteTransaction, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
+        self.transaction = transaction
+        self.keyGenerator = keyGenerator
+        self.options = options
+        dataSchema = transaction.table.dataSchema
+        schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + dataSchema.fields)
+    }
+
+    /// Routes one batch; flushes partitions that reached a file group's worth of rows.
+    func add(_ batch: Batch) throws {
+        try HoodieIncomingRecords.check(batch.schema, against: dataSchema)
+        guard batch.rowCount > 0 else { return }
+        let perFile = try recordsPerFile ?? estimateRecordsPerFile(batch)
+        recordsPerFile = perFile
+        let keys = try keyGenerator.recordKeys(batch)
+        let paths = try keyGenerator.partitionPaths(batch)
+        var byPartition: [String: ContiguousArray<UInt32>] = [:]
+        for i in 0..<batch.rowCount {
+            let row = batch.physicalRow(i)
+            byPartition[paths[row], default: []].append(UInt32(row))
+        }
+        let b = nextBatch
+        nextBatch += 1
+        incoming[b] = Incoming(batch: batch, keys: keys,
+                               commitTime: try StringVectorBuilder.repeating(transaction.instant.requestedTime, count: batch.count),
+                               recordKeys: try HoodieBulkInsertStream.vector(keys), partitionPaths: try HoodieBulkInsertStream.vector(paths))
+        for (partition, rows) in byPartition {
+            pending[partition, default: ([], 0)].chunks.append(Chunk(batch: b, rows: rows))
+            pending[partition, default: ([], 0)].count += rows.count
+            buffered += rows.count
+        }
+        // Only once every partition holds its chunk: a flush releases batches no buffer refers to.
+        for partition in byPartition.keys.sorted() {
+            while (pending[partition]?.count ?? 0) >= perFile { try flush(partition, limit: perFile) }
+        }
+        // Many partitions each under a file's worth: free memory by writing the fullest.
+        while buffered > 2 * perFile, let fullest = pending.max(by: { $0.value.count < $1.value.count })?.key {
+            try flush(fullest, limit: perFile)
+        }
+        try transaction.beatIfDue()
+    }
+
+    /// Writes what is left, one file group per partition, then the partition metadata.
+    func finish() throws {
+        for partition in pending.keys.sorted() {
+            while pending[partition] != nil { try flush(partition, limit: recordsPerFile ?? Int.max) }
+        }
+        for partition in stats.keys.sorted() { try transaction.writePartitionMetadata(partition) }
+    }
+
+    private func estimateRecordsPerFile(_ first: Batch) throws -> Int {
+        let bytes = try options.recordSizeEstimate ?? transaction.recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize([first])
+        return max(1, Int(options.targetFileSize / max(1, bytes)))
+    }
+
+    /// Removes up to `limit` of the partition's buffered rows, oldest first, splitting a chunk if needed.
+    private func take(_ partition: String, limit: Int) -> (chunks: [Chunk], count: Int) {
+        guard var buffer = pending.removeValue(forKey: partition) else { return ([], 0) }
+        var taken: [Chunk] = []
+        var count = 0
+        while count < limit, !buffer.chunks.isEmpty {
+            var chunk = buffer.chunks.removeFirst()
+            if count + chunk.rows.count > limit {
+                let split = limit - count
+                buffer.chunks.insert(Chunk(batch: chunk.batch, rows: ContiguousArray(chunk.rows[split...])), at: 0)
+                chunk.rows = ContiguousArray(chunk.rows[..<split])
+            }
+            count += chunk.rows.count
+            taken.append(chunk)
+        }
+        buffer.count -= count
+        if buffer.count > 0 { pending[partition] = buffer }
+        buffered -= count
+        return (taken, count)
+    }
+
+    /// One new file group of up to `limit` of the partition's buffered rows, in arrival order.
+    private func flush(_ partition: String, limit: Int) throws {
+        let (chunks, count) = take(partition, limit: limit)
+        guard count > 0 else { return }
+        let fileId = UUID().uuidString.lowercased() + "-0"
+        let token = "\(task)-0-\(task)"
+        defer { task += 1 }
+        let instant = transaction.instant.requestedTime
+        var keys: [String] = []
+        for chunk in chunks {
+            let source = try self.source(chunk.batch)
+            keys += chunk.rows.map { source.keys[Int($0)] }
+        }
+        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: options.bloomIndex)
+            + [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
+               KeyValue(key: "writer.model.name", value: "avro")]
+        let writer = try HoodieBaseFileWriter(store: transaction.table.store, basePath: transaction.table.basePath,
+                                              partitionPath: partition, fileId: fileId, writeToken: token, instantTime: instant,
+                                              schema: schema, footer: footer, options: options.parquet)
+        transaction.track(writer)
+        var seq = 0
+        for chunk in chunks {
+            let source = try self.source(chunk.batch)
+            var seqnos = [String](repeating: "", count: source.batch.count)
+            for row in chunk.rows {
+                seqnos[Int(row)] = "\(instant)_\(task)_\(seq)"
+                seq += 1
+            }
+            var names = [String](repeating: "", count: source.batch.count)
+            for row in chunk.rows { names[Int(row)] = writer.fileName }
+            let meta = [source.commitTime, try HoodieBulkInsertStream.vector(seqnos), source.recordKeys, source.partitionPaths,
+                        try HoodieBulkInsertStream.vector(names)]
+            try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
+                                   selection: SelectionVector(chunk.rows)))
+        }
+        let size = try writer.close()
+        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
+                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
+                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+        release(chunks)
+    }
+
+    private func source(_ batch: Int) throws -> Incoming {
+        guard let source = incoming[batch] else {
+            throw TableFormatError(.invalidArgument, "bulk insert lost incoming batch \(batch) before writing it")
+        }
+        return source
+    }
+
+    /// Drops incoming batches no partition buffer refers to any more.
+    private func release(_ chunks: [Chunk]) {
+        let stillUsed = Set(pending.values.flatMap { $0.chunks.map(\.batch) })
+        for chunk in chunks where !stillUsed.contains(chunk.batch) { incoming[chunk.batch] = nil }
+    }
+
+    static func vector(_ values: [String]) throws -> Vector {
+        var builder = StringVectorBuilder(capacity: values.count, bytesPerValue: 24)
+        for value in values { try builder.append(value) }
+        return builder.build()
+    }
+}
