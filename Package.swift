@@ -53,5 +53,6 @@ let package = Package(
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
         .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFormat", "Parquet", "Storage", "Columnar"]),
     ]
 )

@@ -28,10 +28,10 @@ public enum ParquetIngest {
         }
         let table = try HudiTable.open(store: store, path: path)
         try checkKeys(options, against: table)
-        let (batches, rows) = try readAll(sources, schema: table.dataSchema)
+        var reader = SourceBatches(sources: sources, schema: table.dataSchema)
         let client = HudiWriteClient(table: table, options: options.write)
-        let result = try client.write(batches, operation: options.operation)
-        return IngestSummary(files: sources.count, rowsRead: rows, createdTable: created, result: result)
+        let result = try client.write(next: { try reader.next() }, operation: options.operation)
+        return IngestSummary(files: sources.count, rowsRead: reader.rows, createdTable: created, result: result)
     }
 
     static func tableExists(store: any ObjectStore, path: String) throws -> Bool {
@@ -65,20 +65,37 @@ public enum ParquetIngest {
             throw IngestError(.invalidOption, "the table's record key is \(keys.joined(separator: ",")), not \(options.recordKeyFields.joined(separator: ","))")
         }
     }
+}
 
-    /// Every batch of every source under the table schema. A write holds its incoming rows in memory (the write
-    /// client deduplicates and routes them by key before any file is written), so one run's sources must fit.
-    static func readAll(_ sources: [IngestSource], schema: Schema) throws -> ([Batch], Int) {
-        var batches: [Batch] = []
-        var rows = 0
-        for source in sources {
-            let reader = try ParquetFileReader(source: try source.open())
-            var iterator = reader.makeBatchIterator()
-            while let batch = try iterator.next() {
-                batches.append(try SchemaEvolution.evolve(batch, to: schema, file: source.name))
-                rows += batch.rowCount
+/// Every batch of every source in turn, read under the table schema: a pull source for the write client, which
+/// streams a bulk insert and holds the rows of other operations (it needs every key before rewriting a file
+/// group).
+struct SourceBatches {
+    let sources: [IngestSource]
+    let schema: Schema
+    private var index = 0
+    private var current: (iterator: ParquetBatchIterator, name: String)?
+    private(set) var rows = 0
+
+    init(sources: [IngestSource], schema: Schema) {
+        self.sources = sources
+        self.schema = schema
+    }
+
+    mutating func next() throws -> Batch? {
+        while true {
+            if current == nil {
+                guard index < sources.count else { return nil }
+                let source = sources[index]
+                index += 1
+                current = (try ParquetFileReader(source: try source.open()).makeBatchIterator(), source.name)
             }
+            guard let batch = try current!.iterator.next() else {
+                current = nil
+                continue
+            }
+            rows += batch.rowCount
+            return try SchemaEvolution.evolve(batch, to: schema, file: current!.name)
         }
-        return (batches, rows)
     }
 }
