@@ -33,14 +33,20 @@ let package = Package(
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
         .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "SQLSyntax"),
+        .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar"], exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
+        .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
+        .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
     ]
 )

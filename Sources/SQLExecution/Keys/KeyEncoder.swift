@@ -1,0 +1,125 @@
+import Columnar
+
+/// How one key column orders: direction and where NULLs go. Grouping and joins use `.ascending` (any
+/// consistent encoding works for equality).
+public struct SortOrder: Sendable, Hashable {
+    public var descending: Bool
+    public var nullsFirst: Bool
+
+    public init(descending: Bool = false, nullsFirst: Bool? = nil) {
+        self.descending = descending
+        // DuckDB's default: NULLS LAST for ASC and DESC alike.
+        self.nullsFirst = nullsFirst ?? false
+    }
+
+    public static let ascending = SortOrder()
+}
+
+/// Row keys as byte strings whose `memcmp` order is the SQL order of the key columns and whose equality is SQL
+/// "not distinct" equality (NULL = NULL, NaN = NaN, -0 = 0). Grouping, joins, DISTINCT, set operations and
+/// sorting all compare these bytes, so no operator needs per-type comparison code, and the encoded keys live in
+/// flat arenas that can be spilled as they are.
+///
+/// Layout per column: one marker byte (NULL sorts by `nullsFirst`), then the value: integers big-endian with
+/// the sign bit flipped, floats with the IEEE order trick, strings with 0x00 escaped as 0x00 0xFF and ended by
+/// 0x00 0x00, nested values recursively; descending columns invert their value bytes.
+struct KeyEncoder {
+    let orders: [SortOrder]
+
+    init(_ orders: [SortOrder]) { self.orders = orders }
+    init(columns: Int) { orders = Array(repeating: .ascending, count: columns) }
+
+    /// Encodes rows `rows` of `columns` (physical indices) into one arena, one key per row.
+    func encode(_ columns: [Vector], rows: UnsafeBufferPointer<Int32>) -> EncodedKeys {
+        var sizes = ContiguousArray<Int32>(repeating: 0, count: rows.count)
+        for column in columns { addSizes(column, rows, &sizes) }
+        var offsets = ContiguousArray<Int32>(repeating: 0, count: rows.count + 1)
+        for i in 0..<rows.count { offsets[i + 1] = offsets[i] &+ sizes[i] }
+        var bytes = ContiguousArray<UInt8>(repeating: 0, count: Int(offsets[rows.count]))
+        var cursor = ContiguousArray(offsets.dropLast())
+        bytes.withUnsafeMutableBufferPointer { out in
+            for (c, column) in columns.enumerated() {
+                write(column, rows, orders[c], out, &cursor)
+            }
+        }
+        return EncodedKeys(bytes: bytes, offsets: offsets)
+    }
+
+    func encode(_ columns: [Vector], rows: ContiguousArray<Int32>) -> EncodedKeys {
+        rows.withUnsafeBufferPointer { encode(columns, rows: $0) }
+    }
+
+    private func addSizes(_ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ sizes: inout ContiguousArray<Int32>) {
+        if let width = Self.valueWidth(v.type) {
+            for i in 0..<rows.count { sizes[i] &+= 1 &+ (v.isNull(Int(rows[i])) ? 0 : Int32(width)) }
+            return
+        }
+        if v.type.isVariableWidth {
+            v.withBytes { reader in
+                for i in 0..<rows.count {
+                    let r = Int(rows[i])
+                    if v.isNull(r) { sizes[i] &+= 1; continue }
+                    let raw = reader.row(r)
+                    var zeros = 0
+                    for b in raw where b == 0 { zeros &+= 1 }
+                    sizes[i] &+= Int32(3 + raw.count + zeros)
+                }
+            }
+            return
+        }
+        for i in 0..<rows.count { sizes[i] &+= Int32(1 + Self.nested(v, Int(rows[i])).count) }
+    }
+
+    /// Encoded width of a fixed-width value, or nil for strings and nested types.
+    static func valueWidth(_ type: DataType) -> Int? {
+        switch type {
+        case .null: 0
+        case .float16: 4
+        case .string, .binary, .list, .structure, .map: nil
+        default: type.fixedWidth
+        }
+    }
+
+    private func write(
+        _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ order: SortOrder, _ out: UnsafeMutableBufferPointer<UInt8>,
+        _ cursor: inout ContiguousArray<Int32>
+    ) {
+        let nullMarker: UInt8 = order.nullsFirst ? 0 : 2
+        let flip: UInt8 = order.descending ? 0xFF : 0
+        for i in 0..<rows.count {
+            let r = Int(rows[i])
+            var at = Int(cursor[i])
+            if v.isNull(r) {
+                out[at] = nullMarker
+                cursor[i] = Int32(at + 1)
+                continue
+            }
+            out[at] = 1
+            at += 1
+            at = KeyValueWriter.write(v, r, out, at, flip)
+            cursor[i] = Int32(at)
+        }
+    }
+
+    /// A nested value's encoding (ascending), for lists, structs and maps.
+    static func nested(_ v: Vector, _ row: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        KeyValueWriter.appendNested(v, row, &out)
+        return out
+    }
+}
+
+/// Keys of many rows in one arena.
+struct EncodedKeys {
+    var bytes: ContiguousArray<UInt8>
+    var offsets: ContiguousArray<Int32>
+
+    var count: Int { offsets.count - 1 }
+
+    @inline(__always)
+    func withKey<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBytes { raw in
+            try body(UnsafeRawBufferPointer(rebasing: raw[Int(offsets[i])..<Int(offsets[i + 1])]))
+        }
+    }
+}

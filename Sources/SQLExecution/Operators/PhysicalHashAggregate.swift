@@ -1,0 +1,116 @@
+import Columnar
+
+/// GROUP BY: groups on any key types (NULL keys form their own group), one `AggregateState` per aggregate.
+/// Group keys are encoded (`KeyEncoder`) and interned in a `KeyTable`, so a group is a dense id and all state
+/// is flat arrays indexed by it. Without GROUP BY there is exactly one group, even over empty input (count 0,
+/// other aggregates NULL). Output: the group columns, then the aggregates.
+public final class PhysicalHashAggregate: PhysicalOperator {
+    private let child: PhysicalOperator
+    private let groups: [ExpressionExecutor]
+    private let aggregates: [AggregateExpression]
+    private let arguments: [[ExpressionExecutor]]
+    private let states: [AggregateState]
+    private var distinctTables: [KeyTable?]
+    private var table = KeyTable()
+    private var groupColumns: [Vector]
+    private var output: [Batch]? = nil
+    private var position = 0
+
+    public init(
+        _ child: PhysicalOperator, groups: [PhysicalExpression], aggregates: [AggregateExpression],
+        names: [String]? = nil
+    ) throws {
+        self.child = child
+        self.groups = try groups.map { try ExpressionExecutor($0) }
+        self.aggregates = aggregates
+        arguments = try aggregates.map { try $0.arguments.map { try ExpressionExecutor($0) } }
+        states = try aggregates.map { try $0.makeState() }
+        distinctTables = aggregates.map { $0.isDistinct ? KeyTable() : nil }
+        groupColumns = groups.map { Vector.empty($0.type) }
+        var fields = groups.enumerated().map { Field("#\($0.offset)", $0.element.type) }
+        for (i, a) in aggregates.enumerated() {
+            fields.append(Field("\(a.function.rawValue)#\(i)", try a.resultType()))
+        }
+        if let names { for i in fields.indices where i < names.count { fields[i].name = names[i] } }
+        super.init(name: "HASH_GROUP_BY", schema: Schema(fields), children: [child])
+    }
+
+    override public var detail: String {
+        "groups=\(groups.count) aggregates=\(aggregates.map(\.function.rawValue).joined(separator: ","))"
+    }
+
+    override func produce() throws -> Batch? {
+        if output == nil {
+            while let batch = try child.next() { try consume(ExpressionExecutor.prepared(batch)) }
+            output = try finalize()
+        }
+        guard let output, position < output.count else { return nil }
+        position += 1
+        return output[position - 1]
+    }
+
+    private var groupCount: Int { groups.isEmpty ? 1 : table.count }
+
+    private func consume(_ batch: Batch) throws {
+        let rows = batch.liveRows
+        let ids = try assignGroups(batch, rows)
+        for state in states { state.resize(groupCount) }
+        for (a, state) in states.enumerated() {
+            let args = try arguments[a].map { try $0.evaluate(batch) }
+            var (useRows, useIds) = (rows, ids)
+            if aggregates[a].isDistinct { (useRows, useIds) = firstOccurrences(a, args, rows, ids) }
+            try useRows.withUnsafeBufferPointer { r in
+                try useIds.withUnsafeBufferPointer { g in try state.update(args, rows: r, groups: g) }
+            }
+        }
+    }
+
+    /// Group ids for the live rows; new groups append their key values to `groupColumns`.
+    private func assignGroups(_ batch: Batch, _ rows: ContiguousArray<Int32>) throws -> ContiguousArray<Int32> {
+        if groups.isEmpty { return ContiguousArray(repeating: 0, count: rows.count) }
+        let keys = try groups.map { try $0.evaluate(batch) }
+        let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
+        var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
+        var fresh = ContiguousArray<Int32>()
+        for k in 0..<rows.count {
+            let (id, inserted) = encoded.withKey(k) { table.findOrInsert($0, hash: KeyHash.hash($0)) }
+            ids[k] = id
+            if inserted { fresh.append(rows[k]) }
+        }
+        if !fresh.isEmpty {
+            for c in groupColumns.indices { groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
+        }
+        return ids
+    }
+
+    /// DISTINCT aggregates see each (group, value) pair once: the pair is interned in a per-aggregate table.
+    private func firstOccurrences(
+        _ a: Int, _ args: [Vector], _ rows: ContiguousArray<Int32>, _ ids: ContiguousArray<Int32>
+    ) -> (ContiguousArray<Int32>, ContiguousArray<Int32>) {
+        let encoded = KeyEncoder(columns: 1).encode([args[0]], rows: rows)
+        var keptRows = ContiguousArray<Int32>(), keptIds = ContiguousArray<Int32>()
+        var scratch = [UInt8]()
+        for k in 0..<rows.count {
+            scratch.removeAll(keepingCapacity: true)
+            withUnsafeBytes(of: ids[k]) { scratch.append(contentsOf: $0) }
+            encoded.withKey(k) { scratch.append(contentsOf: $0) }
+            let inserted = scratch.withUnsafeBytes { distinctTables[a]!.findOrInsert($0, hash: KeyHash.hash($0)).inserted }
+            if inserted {
+                keptRows.append(rows[k])
+                keptIds.append(ids[k])
+            }
+        }
+        return (keptRows, keptIds)
+    }
+
+    private func finalize() throws -> [Batch] {
+        let count = groupCount
+        let results = try states.map { try $0.finalize(count) }
+        let columns = groupColumns + results
+        return stride(from: 0, to: count, by: Batch.capacity).map { start in
+            let chunk = ContiguousArray((start..<min(count, start + Batch.capacity)).lazy.map { Int32($0) })
+            let sliced = count <= Batch.capacity ? columns : columns.map { $0.gather(chunk) }
+            return Batch(schema: schema, columns: sliced, count: chunk.count)
+        }
+    }
+}

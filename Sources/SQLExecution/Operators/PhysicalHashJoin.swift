@@ -1,0 +1,120 @@
+import Columnar
+
+/// Equi-join on one or more keys, building a hash table on the right (build) input and streaming the left
+/// (probe) input. NULL keys never match. An optional residual condition over (left columns, right columns)
+/// filters matched pairs, so a row whose pairs all fail it counts as unmatched for outer, semi and anti joins.
+/// Key pairs must have equal types (cast them when binding).
+public final class PhysicalHashJoin: PhysicalOperator {
+    private let probe: PhysicalOperator
+    private let build: PhysicalOperator
+    private let probeKeys: [ExpressionExecutor]
+    private let buildKeys: [ExpressionExecutor]
+    private let residual: ExpressionExecutor?
+    private var emitter: JoinEmitter
+    private var table = KeyTable()
+    private var chainHead = ContiguousArray<Int32>()
+    private var chainNext = ContiguousArray<Int32>()
+    private var buildHasNullKey = false
+    private var built = false
+    private var finished = false
+    private var pending: [Batch] = []
+
+    public init(
+        probe: PhysicalOperator, build: PhysicalOperator, type: JoinType,
+        probeKeys: [PhysicalExpression], buildKeys: [PhysicalExpression], residual: PhysicalExpression? = nil
+    ) throws {
+        guard !probeKeys.isEmpty, probeKeys.count == buildKeys.count else {
+            throw ExecutionError.mismatch("A hash join needs equally many probe and build keys (at least one)")
+        }
+        for (p, b) in zip(probeKeys, buildKeys) where p.type != b.type {
+            throw ExecutionError.mismatch("Join keys have types \(p.type.sqlName) and \(b.type.sqlName); cast them to one type")
+        }
+        if type == .nullAwareAnti && (probeKeys.count != 1 || residual != nil) {
+            throw ExecutionError.mismatch("A null-aware anti join takes one key and no residual condition")
+        }
+        self.probe = probe
+        self.build = build
+        self.probeKeys = try probeKeys.map { try ExpressionExecutor($0) }
+        self.buildKeys = try buildKeys.map { try ExpressionExecutor($0) }
+        self.residual = try residual.map { try ExpressionExecutor($0) }
+        let schema = type.schema(probe.schema, build.schema)
+        emitter = JoinEmitter(type: type, schema: schema, buildSchema: build.schema)
+        super.init(name: "HASH_JOIN", schema: schema, children: [probe, build])
+    }
+
+    override public var detail: String { "\(emitter.type.rawValue) keys=\(probeKeys.count)" }
+
+    override func produce() throws -> Batch? {
+        if !built { try buildTable() }
+        while pending.isEmpty {
+            guard let batch = try probe.next() else {
+                if finished { return nil }
+                finished = true
+                pending = emitter.unmatchedBuild(probe.schema)
+                if pending.isEmpty { return nil }
+                break
+            }
+            pending = try probeBatch(ExpressionExecutor.prepared(batch))
+        }
+        return pending.removeFirst()
+    }
+
+    private func buildTable() throws {
+        built = true
+        while let input = try build.next() {
+            let batch = input.compacted()
+            let base = emitter.buildCount
+            emitter.appendBuild(batch)
+            let keys = try buildKeys.map { try $0.evaluate(batch) }
+            let rows = ContiguousArray((0..<batch.count).lazy.map { Int32($0) })
+            let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
+            chainNext.append(contentsOf: repeatElement(-1, count: batch.count))
+            for r in 0..<batch.count {
+                if keys.contains(where: { $0.isNull(r) }) { buildHasNullKey = true; continue }
+                let (id, inserted) = encoded.withKey(r) { table.findOrInsert($0, hash: KeyHash.hash($0)) }
+                if inserted { chainHead.append(-1) }
+                chainNext[base + r] = chainHead[Int(id)]
+                chainHead[Int(id)] = Int32(base + r)
+            }
+        }
+    }
+
+    private func probeBatch(_ batch: Batch) throws -> [Batch] {
+        let live = batch.liveRows
+        let keys = try probeKeys.map { try $0.evaluate(batch) }
+        let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: live)
+        var probeRows = ContiguousArray<Int32>(), buildRows = ContiguousArray<Int32>(), owners = ContiguousArray<Int32>()
+        var nullKey = ContiguousArray<UInt8>(repeating: 0, count: live.count)
+        for k in 0..<live.count {
+            let r = Int(live[k])
+            if keys.contains(where: { $0.isNull(r) }) { nullKey[k] = 1; continue }
+            guard let id = encoded.withKey(k, { table.find($0, hash: KeyHash.hash($0)) }) else { continue }
+            var b = chainHead[Int(id)]
+            while b >= 0 {
+                probeRows.append(live[k])
+                buildRows.append(b)
+                owners.append(Int32(k))
+                b = chainNext[Int(b)]
+            }
+        }
+        if let residual, !probeRows.isEmpty {
+            let candidates = emitter.candidates(batch, probeRows, buildRows)
+            let keep = try residual.select(candidates).indices
+            probeRows = ContiguousArray(keep.lazy.map { probeRows[Int($0)] })
+            buildRows = ContiguousArray(keep.lazy.map { buildRows[Int($0)] })
+            owners = ContiguousArray(keep.lazy.map { owners[Int($0)] })
+        }
+        var matched = ContiguousArray<UInt8>(repeating: 0, count: live.count)
+        for o in owners { matched[Int(o)] = 1 }
+        for b in buildRows { emitter.buildMatched[Int(b)] = 1 }
+        let type = emitter.type
+        let buildEmpty = emitter.buildCount == 0, buildNull = buildHasNullKey
+        return emitter.probeOutput(batch, live: live, matched: matched, pairs: (probeRows, buildRows)) { k in
+            switch type {
+            case .semi: return matched[k] != 0
+            case .anti: return matched[k] == 0
+            default: return buildEmpty || (matched[k] == 0 && nullKey[k] == 0 && !buildNull)
+            }
+        }
+    }
+}

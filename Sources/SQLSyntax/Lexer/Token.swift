@@ -1,0 +1,52 @@
+/// One lexical token. `text` is the token as the parser needs it: the word as written, the unescaped contents of
+/// a string or quoted identifier, the digits of a number, the characters of an operator.
+public struct Token: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        /// An unquoted word: an identifier or a keyword (see `keyword`).
+        case word
+        /// `"name"` or `` `name` ``.
+        case quotedIdentifier
+        /// `'text'`, or `E'text'` with backslash escapes already applied.
+        case string
+        /// `X'hex'`: the hex digits.
+        case blob
+        /// An unsigned integer (`42`).
+        case integer
+        /// A number with a point and no exponent (`1.5`, `.5`, `3.`).
+        case decimal
+        /// A number with an exponent (`1e10`, `2.5E-3`).
+        case float
+        /// Punctuation or an operator (`(`, `<=`, `::`, `=>`).
+        case symbol
+        /// The end of the input.
+        case end
+    }
+
+    public var kind: Kind
+    public var text: String
+    /// For `.word` tokens that spell a keyword the parser knows.
+    public var keyword: Keyword?
+    public var location: SourceLocation
+    /// The UTF-8 byte offset just past the token.
+    public var endOffset: Int
+
+    public init(kind: Kind, text: String, keyword: Keyword? = nil, location: SourceLocation, endOffset: Int) {
+        self.kind = kind
+        self.text = text
+        self.keyword = keyword
+        self.location = location
+        self.endOffset = endOffset
+    }
+
+    /// The token as an error message quotes it (`"FORM"`), PostgreSQL style.
+    var quoted: String {
+        switch kind {
+        case .end: return "end of input"
+        case .string: return "\"'\(text)'\""
+        case .blob: return "\"X'\(text)'\""
+        default: return "\"\(text)\""
+        }
+    }
+
+    func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
+}
