@@ -38,6 +38,7 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "SQLSyntax"),
+        .target(name: "SQLPlanner", dependencies: ["Columnar", "SQLSyntax", "SQLExecution"]),
         .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
@@ -47,6 +48,9 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
         .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
+        .testTarget(
+            name: "SQLPlannerTests", dependencies: ["SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
     ]
 )
