@@ -22,7 +22,12 @@ import Testing
                         continue
                     }
                     switch result {
-                    case .success: parsed += 1
+                    case .success(let statement):
+                        parsed += 1
+                        let printed = SQLFormatter.statement(statement)
+                        if (try? SQLParser.parseStatement(printed)) != statement {
+                            failures.append("\(command.location): does not round-trip: \(printed)\n\(command.sql)")
+                        }
                     case .failure(let error) where error.code == .unsupported: unsupported += 1
                     case .failure(let error): failures.append("\(command.location): \(error)\n\(command.sql)")
                     }

@@ -149,4 +149,36 @@ public enum Keyword: String, CaseIterable, Sendable {
 
     /// Uppercase spelling to keyword; the lexer looks every word up here once.
     static let byUppercase: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+    /// The keyword spelled by `word` in any case, without building a String: up to 16 ASCII letters packed
+    /// upper-cased into two words (no keyword is longer).
+    static func lookup(_ word: ArraySlice<UInt8>) -> Keyword? {
+        guard word.count <= 16, let key = PackedWord(word) else { return nil }
+        return byPackedWord[key]
+    }
+
+    private static let byPackedWord: [PackedWord: Keyword] = {
+        var table: [PackedWord: Keyword] = [:]
+        for keyword in allCases {
+            if let key = PackedWord(Array(keyword.rawValue.utf8)[...]) { table[key] = keyword }
+        }
+        return table
+    }()
+}
+
+/// Up to 16 bytes, ASCII letters upper-cased, as a cheap dictionary key.
+struct PackedWord: Hashable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+
+    init?(_ word: ArraySlice<UInt8>) {
+        guard word.count <= 16 else { return nil }
+        var shift: UInt64 = 0
+        for byte in word {
+            guard byte < 0x80 else { return nil }
+            let upper = byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") ? byte - 32 : byte
+            if shift < 64 { low |= UInt64(upper) << shift } else { high |= UInt64(upper) << (shift - 64) }
+            shift += 8
+        }
+    }
 }

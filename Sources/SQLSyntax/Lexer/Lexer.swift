@@ -97,7 +97,7 @@ struct Lexer {
             }
         }
         let text = String(decoding: bytes[from..<index], as: UTF8.self)
-        let keyword = Keyword.byUppercase[text.uppercased()]
+        let keyword = Keyword.lookup(bytes[from..<index])
         return Token(kind: .word, text: text, keyword: keyword, location: start, endOffset: index)
     }
 
@@ -206,20 +206,46 @@ struct Lexer {
                      endOffset: index)
     }
 
-    private static let twoByteOperators: Set<String> = ["<=", ">=", "<>", "!=", "==", "||", "::", "=>", "<<", ">>"]
-    private static let oneByteOperators: Set<UInt8> = Set("()[],;.*+-/%=<>|&^~:{}".utf8)
-
     private mutating func operatorToken(at start: SourceLocation) throws(ParserError) -> Token {
-        if index + 1 < bytes.count {
-            let pair = String(decoding: bytes[index...(index + 1)], as: UTF8.self)
-            if Lexer.twoByteOperators.contains(pair) { return symbol(at: start, length: 2) }
-        }
-        guard Lexer.oneByteOperators.contains(bytes[index]) else {
+        let next = peek(1) ?? 0
+        let (text, op): (String, BinaryOperator?)
+        switch (bytes[index], next) {
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): (text, op) = ("<=", .lessOrEqual)
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): (text, op) = (">=", .greaterOrEqual)
+        case (UInt8(ascii: "<"), UInt8(ascii: ">")): (text, op) = ("<>", .notEqual)
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): (text, op) = ("!=", .notEqual)
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): (text, op) = ("==", .equal)
+        case (UInt8(ascii: "|"), UInt8(ascii: "|")): (text, op) = ("||", .concat)
+        case (UInt8(ascii: "<"), UInt8(ascii: "<")): (text, op) = ("<<", .shiftLeft)
+        case (UInt8(ascii: ">"), UInt8(ascii: ">")): (text, op) = (">>", .shiftRight)
+        case (UInt8(ascii: ":"), UInt8(ascii: ":")): (text, op) = ("::", nil)
+        case (UInt8(ascii: "="), UInt8(ascii: ">")): (text, op) = ("=>", nil)
+        case (UInt8(ascii: "="), _): (text, op) = ("=", .equal)
+        case (UInt8(ascii: "<"), _): (text, op) = ("<", .less)
+        case (UInt8(ascii: ">"), _): (text, op) = (">", .greater)
+        case (UInt8(ascii: "|"), _): (text, op) = ("|", .bitwiseOr)
+        case (UInt8(ascii: "^"), _): (text, op) = ("^", .bitwiseXor)
+        case (UInt8(ascii: "&"), _): (text, op) = ("&", .bitwiseAnd)
+        case (UInt8(ascii: "+"), _): (text, op) = ("+", .add)
+        case (UInt8(ascii: "-"), _): (text, op) = ("-", .subtract)
+        case (UInt8(ascii: "*"), _): (text, op) = ("*", .multiply)
+        case (UInt8(ascii: "/"), _): (text, op) = ("/", .divide)
+        case (UInt8(ascii: "%"), _): (text, op) = ("%", .modulo)
+        case (UInt8(ascii: "("), _): (text, op) = ("(", nil)
+        case (UInt8(ascii: ")"), _): (text, op) = (")", nil)
+        case (UInt8(ascii: ","), _): (text, op) = (",", nil)
+        case (UInt8(ascii: ";"), _): (text, op) = (";", nil)
+        case (UInt8(ascii: "["), _): (text, op) = ("[", nil)
+        case (UInt8(ascii: "]"), _): (text, op) = ("]", nil)
+        case (UInt8(ascii: "~"), _): (text, op) = ("~", nil)
+        case (UInt8(ascii: ":"), _): (text, op) = (":", nil)
+        default:
             let character = bytes[index] < 0x80 ? String(decoding: [bytes[index]], as: UTF8.self)
                 : "\\x" + String(bytes[index], radix: 16)
             throw ParserError(.syntaxError, "syntax error at or near \"\(character)\"", at: start)
         }
-        return symbol(at: start, length: 1)
+        index += text.utf8.count
+        return Token(kind: .symbol, text: text, binaryOperator: op, location: start, endOffset: index)
     }
 
     private mutating func symbol(at start: SourceLocation, length: Int) -> Token {

@@ -26,14 +26,18 @@ public struct Token: Hashable, Sendable {
     public var text: String
     /// For `.word` tokens that spell a keyword the parser knows.
     public var keyword: Keyword?
+    /// For symbols and `DIV` that are binary operators (`-` is also unary; the parser decides by position).
+    public var binaryOperator: BinaryOperator?
     public var location: SourceLocation
     /// The UTF-8 byte offset just past the token.
     public var endOffset: Int
 
-    public init(kind: Kind, text: String, keyword: Keyword? = nil, location: SourceLocation, endOffset: Int) {
+    public init(kind: Kind, text: String, keyword: Keyword? = nil, binaryOperator: BinaryOperator? = nil,
+                location: SourceLocation, endOffset: Int) {
         self.kind = kind
         self.text = text
         self.keyword = keyword
+        self.binaryOperator = binaryOperator ?? (keyword == .div ? .integerDivide : nil)
         self.location = location
         self.endOffset = endOffset
     }

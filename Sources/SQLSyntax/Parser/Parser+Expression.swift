@@ -37,12 +37,12 @@ extension Parser {
 
     /// Equality and the predicates, left-associative: `a = b IN (...)` is `(a = b) IN (...)`.
     private mutating func parseEquality() throws(ParserError) -> Expression {
-        var left = try parseRelational()
+        var left = try parseOperators(above: Level.relational)
         while true {
             let token = current
-            if token.kind == .symbol, let op = Parser.equalityOperators[token.text] {
+            if let op = token.binaryOperator, Level.of(op) == Level.equality {
                 advance()
-                left = Expression(.binary(op, left, try parseRelational()), at: token.location)
+                left = Expression(.binary(op, left, try parseOperators(above: Level.relational)), at: token.location)
             } else if let predicate = try parsePredicate(after: left) {
                 left = predicate
             } else {
@@ -51,50 +51,29 @@ extension Parser {
         }
     }
 
-    private static let equalityOperators: [String: BinaryOperator] = ["=": .equal, "==": .equal, "<>": .notEqual,
-                                                                        "!=": .notEqual]
-    private static let relationalOperators: [String: BinaryOperator] = ["<": .less, "<=": .lessOrEqual,
-                                                                          ">": .greater, ">=": .greaterOrEqual]
+    /// Binding levels of the binary operators below equality, as in `SQLFormatter.precedence(of:)`.
+    enum Level {
+        static let equality = 4, relational = 5, bitwiseOr = 6, multiplicative = 11
 
-    private mutating func parseRelational() throws(ParserError) -> Expression {
-        var left = try parseBitwiseOr()
-        while current.kind == .symbol, let op = Parser.relationalOperators[current.text] {
+        static func of(_ op: BinaryOperator) -> Int { SQLFormatter.precedence(of: op) }
+    }
+
+    /// The value-expression levels from `|` down to `* /` (and `< <= > >=` when asked), by precedence climbing:
+    /// operators binding at least `minimum`, each level left-associative.
+    mutating func parseOperators(above minimum: Int) throws(ParserError) -> Expression {
+        var left = try parseUnary()
+        while let op = current.binaryOperator, case let level = Level.of(op), level >= minimum,
+              level > Level.equality {
             let location = advance().location
-            left = Expression(.binary(op, left, try parseBitwiseOr()), at: location)
+            let right = try parseOperators(above: level + 1)
+            left = Expression(.binary(op, left, right), at: location)
         }
         return left
     }
 
-    /// The value-expression levels from `|` down to `* /`, each a left-associative loop.
+    /// An operand of BETWEEN, LIKE, IS DISTINCT FROM and window frame offsets: no comparisons, no predicates.
     mutating func parseBitwiseOr() throws(ParserError) -> Expression {
-        try parseBinaryLevel(0)
-    }
-
-    private static let binaryLevels: [[String: BinaryOperator]] = [
-        ["|": .bitwiseOr],
-        ["^": .bitwiseXor],
-        ["&": .bitwiseAnd],
-        ["<<": .shiftLeft, ">>": .shiftRight],
-        ["+": .add, "-": .subtract, "||": .concat],
-        ["*": .multiply, "/": .divide, "%": .modulo],
-    ]
-
-    private mutating func parseBinaryLevel(_ level: Int) throws(ParserError) -> Expression {
-        guard level < Parser.binaryLevels.count else { return try parseUnary() }
-        var left = try parseBinaryLevel(level + 1)
-        while true {
-            let token = current
-            let op: BinaryOperator
-            if token.kind == .symbol, let symbolOperator = Parser.binaryLevels[level][token.text] {
-                op = symbolOperator
-            } else if token.keyword == .div, level == Parser.binaryLevels.count - 1 {
-                op = .integerDivide
-            } else {
-                return left
-            }
-            advance()
-            left = Expression(.binary(op, left, try parseBinaryLevel(level + 1)), at: token.location)
-        }
+        try parseOperators(above: Level.bitwiseOr)
     }
 
     private mutating func parseUnary() throws(ParserError) -> Expression {

@@ -68,11 +68,11 @@ struct Parser {
         guard current.kind == .symbol, current.text.hasPrefix(">"), current.text.utf8.count == 2 else {
             throw syntaxError()
         }
-        var rest = current
-        rest.text = String(rest.text.dropFirst())
-        rest.location.offset += 1
-        rest.location.column += 1
-        tokens[position] = rest
+        var location = current.location
+        location.offset += 1
+        location.column += 1
+        tokens[position] = Token(kind: .symbol, text: String(current.text.dropFirst()), location: location,
+                                 endOffset: current.endOffset)
     }
 
     /// Backtracking for the few places where one token of lookahead cannot decide (`((SELECT ...) ...)` in FROM).

@@ -1,0 +1,2 @@
+import SQLLogicTest
+import Testing
