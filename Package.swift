@@ -32,7 +32,10 @@ let package = Package(
             dependencies: ["Columnar", "CZlib", "CZstd", "CSnappy", "CLZ4", "CBrotli"]),
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
-        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(
+            name: "Sluice",
+            dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "SQLSyntax", "SQLExecution", "SQLPlanner",
+                           "SQLLogicTest"]),
         .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .executableTarget(
             name: "SluiceCLI",
@@ -48,9 +51,7 @@ let package = Package(
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Storage"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
         .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
-        .testTarget(
-            name: "SQLPlannerTests", dependencies: ["SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"],
-            exclude: ["Fixtures"]),
+        .testTarget(name: "SQLPlannerTests", dependencies: ["SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
     ]
 )

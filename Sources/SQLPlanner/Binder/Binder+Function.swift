@@ -17,13 +17,13 @@ extension Binder {
         }
         let args = try call.arguments.map { try bind($0.value, context) }
         switch name {
-        case "coalesce", "ifnull", "nvl": return .coalesce(try .unified(args, "COALESCE"))
+        case "coalesce", "ifnull", "nvl": return .coalesce(try PhysicalExpression.unified(args, "COALESCE"))
         case "nullif":
             guard args.count == 2 else { throw arity(name, 2, args.count, location) }
             let both = try PhysicalExpression.unified(args, "NULLIF")
             return .nullIf(both[0], both[1])
-        case "greatest", "max": return .greatest(try .unified(args, "GREATEST"))
-        case "least", "min": return .least(try .unified(args, "LEAST"))
+        case "greatest", "max": return .greatest(try PhysicalExpression.unified(args, "GREATEST"))
+        case "least", "min": return .least(try PhysicalExpression.unified(args, "LEAST"))
         case "if", "iif":
             guard args.count == 3 else { throw arity(name, 3, args.count, location) }
             return try .caseWhen([WhenClause(args[0].cast(to: .boolean), args[1])], otherwise: args[2])

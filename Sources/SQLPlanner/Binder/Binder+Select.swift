@@ -31,7 +31,7 @@ extension Binder {
                 names.append(alias?.name ?? Self.derivedName(e))
             }
         }
-        let itemASTs = items.map { if case .expression(let e) = $0 { e } else { nil } }
+        let itemASTs: [Expression?] = items.map { if case .expression(let e) = $0 { e } else { nil } }
         try bindAggregation(select, itemASTs: itemASTs, names: names, orderBy: orderBy, context)
         try bindWindows(itemASTs.compactMap { $0 } + orderBy.map(\.expression), context)
         context.clause = "SELECT"

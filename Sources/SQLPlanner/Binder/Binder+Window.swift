@@ -54,7 +54,7 @@ extension Binder {
         return Int(n)
     }
 
-    private func windowFrame(_ frame: SQLSyntax.WindowFrame) throws -> SQLExecution.WindowFrame {
+    private func windowFrame(_ frame: SQLSyntax.WindowFrame) throws -> ExecutionWindowFrame {
         let empty = ExpressionContext(scope: Scope(), plan: .values(Schema([]), [[]]), binder: self, clause: "frame")
         func offset(_ e: Expression) throws -> Double {
             switch try constant(bind(e, empty).cast(to: .float64), at: e.location) {
@@ -62,7 +62,7 @@ extension Binder {
             default: throw PlannerError(.binder, "frame offsets must be non-negative constants (at \(e.location))")
             }
         }
-        func bound(_ b: SQLSyntax.WindowFrame.Bound) throws -> SQLExecution.WindowFrame.Bound {
+        func bound(_ b: SQLSyntax.WindowFrame.Bound) throws -> ExecutionWindowFrame.Bound {
             switch b {
             case .unboundedPreceding: return .unboundedPreceding
             case .preceding(let e): return .preceding(try offset(e))
@@ -71,7 +71,7 @@ extension Binder {
             case .unboundedFollowing: return .unboundedFollowing
             }
         }
-        return SQLExecution.WindowFrame(frame.unit == .rows ? .rows : .range, start: try bound(frame.start),
+        return ExecutionWindowFrame(frame.unit == .rows ? .rows : .range, start: try bound(frame.start),
                                         end: try bound(frame.end ?? .currentRow))
     }
 }

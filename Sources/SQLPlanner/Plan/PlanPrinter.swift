@@ -29,12 +29,12 @@ enum PlanPrinter {
         case .scan(let scan): return "SCAN " + scanLabel(scan)
         case .values(_, let rows): return "VALUES rows=\(rows.count)"
         case .filter(_, let p): return "FILTER \(ExpressionPrinter.text(p))"
-        case .projection(_, let e, _): return "PROJECTION \(e.map(ExpressionPrinter.text).joined(separator: ", "))"
+        case .projection(_, let e, _): return "PROJECTION \(e.map { ExpressionPrinter.text($0) }.joined(separator: ", "))"
         case .aggregate(_, let groups, let aggregates):
             let aggs = aggregates.map { a in
-                "\(a.function.rawValue)(\(a.isDistinct ? "DISTINCT " : "")\(a.arguments.map(ExpressionPrinter.text).joined(separator: ", ")))"
+                "\(a.function.rawValue)(\(a.isDistinct ? "DISTINCT " : "")\(a.arguments.map { ExpressionPrinter.text($0) }.joined(separator: ", ")))"
             }
-            return "AGGREGATE groups=[\(groups.map(ExpressionPrinter.text).joined(separator: ", "))] aggregates=[\(aggs.joined(separator: ", "))]"
+            return "AGGREGATE groups=[\(groups.map { ExpressionPrinter.text($0) }.joined(separator: ", "))] aggregates=[\(aggs.joined(separator: ", "))]"
         case .join(let l, _, let type, let condition):
             let kind = condition.map { c in c.conjuncts.contains { if case .comparison(.equal, _, _) = $0 { true } else { false } } } == true
                 ? "HASH_JOIN" : "NESTED_LOOP_JOIN"
@@ -47,7 +47,7 @@ enum PlanPrinter {
         case .union(let inputs): return "UNION ALL inputs=\(inputs.count)"
         case .setOperation(_, _, let kind, let all): return "\(kind.rawValue.uppercased())\(all ? " ALL" : "")"
         case .window(_, let windows): return "WINDOW functions=\(windows.count)"
-        case .apply(_, let s): return "APPLY \(s.kindName) correlations=[\(s.correlations.map(ExpressionPrinter.text).joined(separator: ", "))]"
+        case .apply(_, let s): return "APPLY \(s.kindName) correlations=[\(s.correlations.map { ExpressionPrinter.text($0) }.joined(separator: ", "))]"
         }
     }
 
