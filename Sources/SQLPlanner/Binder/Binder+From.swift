@@ -19,8 +19,13 @@ extension Binder {
     func bindTableReference(_ reference: TableReference) throws -> (LogicalPlan, Scope) {
         switch reference.kind {
         case .table(let name, let timeTravel, let alias):
-            if timeTravel != nil {
-                throw PlannerError(.notSupported, "time travel on \(name) needs a table format that keeps versions (at \(reference.location))")
+            if let timeTravel {
+                let empty = ExpressionContext(scope: Scope(), plan: .values(Schema([]), [[]]), binder: self, clause: "AS OF")
+                let version = try constant(bind(timeTravel.value, empty).cast(to: .string), at: timeTravel.value.location)
+                guard case .string(let text) = version, let provider = try catalog.lookup(name.name.name, asOf: text) else {
+                    throw PlannerError(.catalog, "Table with name \(name) does not exist as of \(version) (at \(reference.location))")
+                }
+                return scan(provider, name: name.name.name, alias)
             }
             if name.parts.count == 1, let cte = lookupCTE(name.name) {
                 return aliased(cte.plan, names: cte.names, table: alias?.name.name ?? name.name.name, alias)

@@ -34,6 +34,14 @@ public protocol Catalog: AnyObject {
     /// Throws a Catalog Error if it does not exist.
     func drop(_ name: String) throws
     func tableNames() throws -> [String]
+    /// The table as of a version: `TIMESTAMP AS OF` / `VERSION AS OF` text. Catalogs without versions throw.
+    func lookup(_ name: String, asOf version: String) throws -> (any TableProvider)?
+}
+
+extension Catalog {
+    public func lookup(_ name: String, asOf version: String) throws -> (any TableProvider)? {
+        throw PlannerError(.notSupported, "time travel on \(name): this catalog keeps no versions")
+    }
 }
 
 /// Table functions (`read_parquet('x')`, `hudi_scan('uri')`) and quoted paths in FROM (`FROM 'x.parquet'`),
