@@ -15,8 +15,11 @@ extension Binder {
         let (fromPlan, scope) = try bindFrom(select.from)
         let context = ExpressionContext(scope: scope, plan: fromPlan, binder: self, clause: "WHERE")
         if let condition = select.whereClause {
-            let predicate = try bind(condition, context).cast(to: .boolean)
-            context.plan = .filter(context.plan, predicate)
+            var predicates: [PhysicalExpression] = []
+            for conjunct in condition.astConjuncts where try !bindAsJoin(conjunct, context) {
+                predicates.append(try bind(conjunct, context).cast(to: .boolean))
+            }
+            if let predicate = PhysicalExpression.conjunction(predicates) { context.plan = .filter(context.plan, predicate) }
         }
         var items: [Item] = [], names: [String] = []
         for item in select.items {

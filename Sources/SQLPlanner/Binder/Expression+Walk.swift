@@ -26,6 +26,12 @@ extension Expression {
         for child in children { child.walk(visit) }
     }
 
+    /// The operands of a top-level AND chain.
+    var astConjuncts: [Expression] {
+        if case .binary(.and, let l, let r) = kind { return l.astConjuncts + r.astConjuncts }
+        return [self]
+    }
+
     /// The aggregate calls in this expression (not inside other aggregates, windows or subqueries).
     var aggregateCalls: [FunctionCall] {
         var calls: [FunctionCall] = []
