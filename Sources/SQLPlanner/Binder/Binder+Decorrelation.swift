@@ -108,3 +108,41 @@ extension LogicalPlan {
         return found
     }
 }
+
+extension Binder {
+    /// A correlated scalar aggregate `(SELECT agg(x) FROM s WHERE s.k = outer.k AND ...)` as a LEFT JOIN of
+    /// the context's plan with `s` grouped by `k`; count's missing groups read 0. Nil for other shapes.
+    func decorrelateScalarAggregate(_ plan: LogicalPlan, _ correlations: [PhysicalExpression],
+                                    _ context: ExpressionContext) -> PhysicalExpression? {
+        guard case .projection(.aggregate(let below, let groups, let aggregates), let expressions, _) = plan,
+            groups.isEmpty, expressions.count == 1, case .column(let a, let type) = expressions[0], a < aggregates.count,
+            case .filter(let input, let predicate) = below, !input.mentionsPlaceholders,
+            !aggregates.contains(where: { $0.arguments.contains(where: \.hasPlaceholder) })
+        else { return nil }
+        var keys: [PhysicalExpression] = [], outer: [PhysicalExpression] = [], plain: [PhysicalExpression] = []
+        for c in predicate.conjuncts {
+            guard c.hasPlaceholder else { plain.append(c); continue }
+            guard case .comparison(.equal, let l, let r) = c else { return nil }
+            let (inner, side) = l.hasPlaceholder ? (r, l) : (l, r)
+            guard !inner.hasPlaceholder, side.columnsReferenced.isEmpty else { return nil }
+            keys.append(inner)
+            outer.append(side.rewritten { node in
+                guard case .function(let name, _, _) = node, let k = Subquery.placeholderIndex(name) else { return nil }
+                return correlations[k]
+            })
+        }
+        let filtered = PhysicalExpression.conjunction(plain).map { LogicalPlan.filter(input, $0) } ?? input
+        let grouped = LogicalPlan.aggregate(filtered, groups: keys, aggregates: aggregates)
+        let width = context.plan.width
+        let condition = outer.indices.map { k in
+            PhysicalExpression.comparison(.equal, outer[k], .column(width + k, keys[k].type))
+        }
+        guard zip(outer, keys).allSatisfy({ $0.type == $1.type }) else { return nil }
+        context.plan = .join(context.plan, grouped, .left, condition: PhysicalExpression.conjunction(condition))
+        let value = PhysicalExpression.column(width + keys.count + a, type)
+        switch aggregates[a].function {
+        case .count, .countStar, .approxCountDistinct: return .coalesce([value, .literal(.int(0), type)])
+        default: return value
+        }
+    }
+}

@@ -24,6 +24,9 @@ extension Binder {
         }
         let correlations = binder.outer?.expressions ?? []
         guard correlations.isEmpty else {
+            if case .scalar = kind, let joined = decorrelateScalarAggregate(bound.plan, correlations, context) {
+                return joined
+            }
             return context.addApply(Subquery(plan: bound.plan, kind: kind, correlations: correlations))
         }
         let batches = try run(bound.plan)
