@@ -30,6 +30,13 @@ extension Binder {
             if name.parts.count == 1, let cte = lookupCTE(name.name) {
                 return aliased(cte.plan, names: cte.names, table: alias?.name.name ?? name.name.name, alias)
             }
+            if name.parts.count == 1, let view = views[name.name.name.lowercased()] {
+                let viewBinder = Binder(catalog: catalog, tableFunctions: tableFunctions, options: options, run: run,
+                                        views: views)
+                var bound = try viewBinder.bindQuery(view.query)
+                for (i, column) in view.columns.enumerated() where i < bound.names.count { bound.names[i] = column }
+                return aliased(bound.plan, names: bound.names, table: alias?.name.name ?? name.name.name, alias)
+            }
             guard let provider = try catalog.lookup(name.name.name) else {
                 throw PlannerError(.catalog, "Table with name \(name) does not exist! (at \(reference.location))")
             }

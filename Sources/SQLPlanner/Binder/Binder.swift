@@ -11,6 +11,12 @@ public struct BinderOptions: Sendable {
     public init(sqliteCompatibility: Bool = false) { self.sqliteCompatibility = sqliteCompatibility }
 }
 
+/// A stored view: its query and optional column names.
+struct View {
+    var query: Query
+    var columns: [String]
+}
+
 /// A bound query: its plan and output column names.
 struct BoundQuery {
     var plan: LogicalPlan
@@ -29,10 +35,13 @@ final class Binder {
     /// CTEs visible here, innermost last.
     var ctes: [[String: BoundQuery]]
     let outer: OuterReferences?
+    /// Views by lower-case name: their queries are bound where they are used.
+    let views: [String: View]
 
     init(catalog: any Catalog, tableFunctions: (any TableFunctionProvider)?, options: BinderOptions,
          run: @escaping (LogicalPlan) throws -> [Batch], ctes: [[String: BoundQuery]] = [],
-         outer: OuterReferences? = nil) {
+         outer: OuterReferences? = nil, views: [String: View] = [:]) {
+        self.views = views
         self.catalog = catalog
         self.tableFunctions = tableFunctions
         self.options = options
@@ -44,7 +53,7 @@ final class Binder {
     /// A binder for a subquery: same catalog and CTEs, seeing `context`'s columns as outer references.
     func child(outer context: ExpressionContext?) -> Binder {
         Binder(catalog: catalog, tableFunctions: tableFunctions, options: options, run: run, ctes: ctes,
-               outer: context.map(OuterReferences.init))
+               outer: context.map(OuterReferences.init), views: views)
     }
 
     func lookupCTE(_ name: Identifier) -> BoundQuery? {

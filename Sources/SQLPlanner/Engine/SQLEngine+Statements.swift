@@ -50,10 +50,23 @@ extension SQLEngine {
     }
 
     func drop(_ drop: Drop) throws -> QueryResult {
+        let key = drop.name.name.name.lowercased()
         switch drop.objectKind {
-        case .index: return .message("DROP INDEX")
-        case .view: throw PlannerError(.notSupported, "views (at \(drop.name.location))")
+        case .index:
+            guard indexes.removeValue(forKey: key) != nil || drop.ifExists else {
+                throw PlannerError(.catalog, "Index with name \(drop.name) does not exist! (at \(drop.name.location))")
+            }
+            return .message("DROP INDEX")
+        case .view:
+            guard views.removeValue(forKey: key) != nil || drop.ifExists else {
+                throw PlannerError(.catalog, "View with name \(drop.name) does not exist! (at \(drop.name.location))")
+            }
+            return .message("DROP VIEW")
         case .table:
+            if views[key] != nil {
+                throw PlannerError(.catalog, "\(drop.name) is a view, not a table: use DROP VIEW (at \(drop.name.location))")
+            }
+            indexes = indexes.filter { $0.value != key }
             if try catalog.lookup(drop.name.name.name) == nil {
                 if drop.ifExists { return .message("DROP TABLE") }
                 throw PlannerError(.catalog, "Table with name \(drop.name) does not exist! (at \(drop.name.location))")
@@ -61,6 +74,32 @@ extension SQLEngine {
             try catalog.drop(drop.name.name.name)
             return .message("DROP TABLE")
         }
+    }
+
+    func createIndex(_ index: CreateIndex) throws -> QueryResult {
+        let key = index.name.name.name.lowercased()
+        guard try catalog.lookup(index.table.name.name) != nil else {
+            throw PlannerError(.catalog, "Table with name \(index.table) does not exist! (at \(index.table.location))")
+        }
+        if indexes[key] != nil {
+            if index.ifNotExists { return .message("CREATE INDEX") }
+            throw PlannerError(.catalog, "Index with name \(index.name) already exists! (at \(index.name.location))")
+        }
+        indexes[key] = index.table.name.name.lowercased()
+        return .message("CREATE INDEX")
+    }
+
+    func createView(_ view: CreateView) throws -> QueryResult {
+        let key = view.name.name.name.lowercased()
+        if try views[key] != nil || catalog.lookup(view.name.name.name) != nil {
+            if view.ifNotExists { return .message("CREATE VIEW") }
+            guard view.orReplace, views[key] != nil else {
+                throw PlannerError(.catalog, "View with name \(view.name) already exists! (at \(view.name.location))")
+            }
+        }
+        _ = try binder().bindQuery(view.query)
+        views[key] = View(query: view.query, columns: view.columns.map(\.name))
+        return .message("CREATE VIEW")
     }
 
     private func mutableTable(_ name: QualifiedName) throws -> any MutableTableProvider {

@@ -10,6 +10,9 @@ public final class SQLEngine {
     public var options: BinderOptions
     /// `SET name = value`, lower-case names; `threads` and `memory_limit` are stored for the executor.
     public private(set) var settings: [String: String] = ["threads": "2"]
+    /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
+    var views: [String: View] = [:]
+    var indexes: [String: String] = [:]
 
     public init(catalog: any Catalog = MemoryCatalog(), tableFunctions: (any TableFunctionProvider)? = nil,
                 options: BinderOptions = BinderOptions()) {
@@ -32,7 +35,8 @@ public final class SQLEngine {
         case .insert(let insert): return try self.insert(insert)
         case .update(let update): return try self.update(update)
         case .delete(let delete): return try self.delete(delete)
-        case .createIndex: return .message("CREATE INDEX")
+        case .createIndex(let index): return try createIndex(index)
+        case .createView(let view): return try createView(view)
         case .set(let name, let value): return try set(name, value)
         case .showTables: return try showTables()
         case .describe(let name, _): return try describe(name)
@@ -49,7 +53,8 @@ public final class SQLEngine {
     // MARK: queries
 
     func binder() -> Binder {
-        Binder(catalog: catalog, tableFunctions: tableFunctions, options: options, run: { [unowned self] in try self.run($0) })
+        Binder(catalog: catalog, tableFunctions: tableFunctions, options: options, run: { [unowned self] in try self.run($0) },
+               views: views)
     }
 
     /// The optimized plan of a query, and its column names.
