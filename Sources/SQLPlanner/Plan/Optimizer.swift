@@ -2,12 +2,12 @@ import Columnar
 import SQLExecution
 
 /// Rule-based rewrites of a bound plan: constant folding, filter pushdown (into scans and through joins, with
-/// inner joins reordered greedily so each join has an equi-condition and the smaller input builds), and
-/// ORDER BY + LIMIT as top-N.
+/// inner joins reordered greedily so each join has an equi-condition and the smaller input builds),
+/// ORDER BY + LIMIT as top-N, and projection pruning (scans read only the columns used).
 public enum Optimizer {
     public static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         let folded = plan.mappingExpressions(ConstantFolding.fold)
-        return topN(pushDown(folded, []))
+        return ProjectionPruning.prune(topN(pushDown(folded, [])))
     }
 
     // MARK: filter pushdown
