@@ -32,4 +32,14 @@ import Testing
         let summary = try Self.run(file)
         #expect(Double(summary.passed) >= 0.5 * Double(summary.executed))
     }
+
+    /// evidence/: the SQL-language files; triggers, REINDEX and REPLACE INTO (SQLite-only) are left out.
+    @Test(arguments: ["in1.test", "in2.test", "slt_lang_aggfunc.test", "slt_lang_createview.test",
+                      "slt_lang_dropindex.test", "slt_lang_droptable.test", "slt_lang_dropview.test",
+                      "slt_lang_update.test"])
+    func evidence(_ file: String) throws {
+        guard FileManager.default.fileExists(atPath: "\(Self.directory)/evidence/\(file)") else { return }
+        let summary = try Self.run("evidence/\(file)")
+        #expect(Double(summary.passed) >= 0.98 * Double(summary.executed))
+    }
 }
