@@ -84,3 +84,16 @@ public enum ColumnType: Character, Hashable, Sendable {
 public enum SortMode: String, Hashable, Sendable {
     case noSort = "nosort", rowSort = "rowsort", valueSort = "valuesort"
 }
+
+/// `file:line` of a record's first line (its first condition, when it has one).
+public struct RecordLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}

@@ -81,9 +81,19 @@ public enum ResultFormatter {
         }
     }
 
-    /// `printf("%.3f")`.
+    /// `sqlite3_snprintf("%.3f")`: like C's, except that SQLite's printf writes at most 16 significant digits
+    /// and zeros after them (-2^63 prints as `-9223372036854776000.000`).
     static func fixedThreeDecimals(_ real: Double) -> String {
-        String(format: "%.3f", real)
+        guard real.isFinite, abs(real) >= 1e13 else { return String(format: "%.3f", real) }
+        let scientific = String(format: "%.15e", real)
+        guard let e = scientific.firstIndex(of: "e"), let exponent = Int(scientific[scientific.index(after: e)...])
+        else { return String(format: "%.3f", real) }
+        let digits = Array(scientific[..<e].filter(\.isNumber))
+        let wanted = exponent + 1 + 3
+        let padded = digits.count >= wanted ? Array(digits.prefix(wanted))
+            : digits + Array(repeating: "0", count: wanted - digits.count)
+        let whole = String(padded.prefix(exponent + 1))
+        return (real < 0 ? "-" : "") + whole + "." + String(padded.suffix(3))
     }
 
     /// SQLite's `%!.15g`: 15 significant digits, and a point always present (`1.0`, `1.0e+20`).

@@ -27,16 +27,3 @@ public struct SQLLogicTestError: Error, CustomStringConvertible, Sendable, Equat
 
     public var description: String { "\(location): \(message)" }
 }
-
-/// `file:line` of a record's first line (its first condition, when it has one).
-public struct RecordLocation: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-
-    public init(file: String, line: Int) {
-        self.file = file
-        self.line = line
-    }
-
-    public var description: String { "\(file):\(line)" }
-}

@@ -105,6 +105,20 @@ final class SumState: AggregateState {
         _ x: UnsafeBufferPointer<T>, _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ groups: UnsafeBufferPointer<Int32>
     ) throws {
         let hasNulls = v.validity != nil
+        if integers.count == 1 && !hasNulls {
+            // Ungrouped without NULLs: one running total in a register.
+            var total = integers[0]
+            for k in 0..<rows.count {
+                let r = Int(rows[k])
+                guard let value = Int64(exactly: x[r]) else { throw overflow(total, x[r]) }
+                let (next, o) = total.addingReportingOverflow(value)
+                if o { throw overflow(total, x[r]) }
+                total = next
+            }
+            integers[0] = total
+            if rows.count > 0 { seen.seen[0] = 1 }
+            return
+        }
         try integers.withUnsafeMutableBufferPointer { s in
             try seen.seen.withUnsafeMutableBufferPointer { seen in
                 for k in 0..<rows.count {

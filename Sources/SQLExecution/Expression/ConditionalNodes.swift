@@ -31,7 +31,7 @@ final class CaseNode: ExpressionNode {
             for r in remaining.indices { pick[Int(r)] = Int32(sources.count - 1) }
         }
         if case .null = type { return Vector(type: .null, count: batch.count) }
-        return Vector.choose(sources, pick: pick, type: type)
+        return try Vector.choose(sources, pick: pick, type: type)
     }
 }
 
@@ -74,7 +74,7 @@ final class CoalesceNode: ExpressionNode {
             remaining = SelectionVector(still)
         }
         if case .null = type { return Vector(type: .null, count: batch.count) }
-        return Vector.choose(sources, pick: pick, type: type)
+        return try Vector.choose(sources, pick: pick, type: type)
     }
 }
 
@@ -125,7 +125,7 @@ final class ExtremumNode: ExpressionNode {
                     pick[i] = takeNext ? 1 : 0
                 }
             }
-            best = Vector.choose([best, next], pick: pick, type: type)
+            best = try Vector.choose([best, next], pick: pick, type: type)
         }
         return best
     }

@@ -4,8 +4,9 @@ import Columnar
 /// nodes that keep per-expression state (compiled LIKE patterns and regexes, broadcast literals, resolved
 /// functions), so per-batch work is only the kernels.
 ///
-/// The result of `evaluate` has `batch.count` rows aligned with the batch's physical rows; rows outside the
-/// selection are not computed. `select` turns a BOOLEAN expression into a selection vector without copying.
+/// The result of `evaluate` has `batch.count` rows aligned with the batch's physical rows (of
+/// `prepared(batch)` when the selection is not ascending); rows outside the selection are not computed.
+/// `select` turns a BOOLEAN expression into a selection vector without copying.
 public final class ExpressionExecutor {
     public let expression: PhysicalExpression
     let root: ExpressionNode
@@ -30,8 +31,10 @@ public final class ExpressionExecutor {
         return try root.select(Self.prepared(batch))
     }
 
-    /// Kernels writing aligned output need an ascending selection; anything else is compacted first.
-    static func prepared(_ batch: Batch) -> Batch {
+    /// Kernels writing aligned output need an ascending selection; a batch with any other selection is
+    /// compacted first, and results are then aligned with this prepared batch. Operators call it once per
+    /// batch and evaluate all their expressions on the result.
+    public static func prepared(_ batch: Batch) -> Batch {
         batch.hasOrderedSelection ? batch : batch.compacted()
     }
 }
@@ -70,7 +73,11 @@ struct ExpressionCompiler {
             try requireSame(l.type, r.type, op.rawValue)
             return ComparisonNode(op: op, l: try compileOrdered(l), r: try compileOrdered(r))
         case .arithmetic(let op, let l, let r, let type):
-            try requireSame(l.type, r.type, op.rawValue)
+            if l.type.fixedWidth != r.type.fixedWidth || l.type.isFloatingPoint != r.type.isFloatingPoint
+                || (l.type != r.type && !(l.type.isDecimal && r.type.isDecimal) && l.type != .date)
+            {
+                try requireSame(l.type, r.type, op.rawValue)
+            }
             return ArithmeticNode(op: op, l: try compile(l), r: try compile(r), type: type)
         case .and(let items): return LogicalNode(isAnd: true, children: try items.map(compileBoolean))
         case .or(let items): return LogicalNode(isAnd: false, children: try items.map(compileBoolean))

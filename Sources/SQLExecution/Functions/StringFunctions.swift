@@ -79,8 +79,9 @@ enum StringFunctions {
             if count < 0 { throw ExecutionError(.outOfRange, "SUBSTRING cannot handle negative lengths (\(count))") }
             try args[0].withRow(i) { raw in
                 let n = Int64(characterCount(raw))
-                var begin = start > 0 ? start - 1 : (start < 0 ? n + start : -1)
-                var end = start == 0 ? count - 1 : begin + count
+                // Positions saturate: any start or length a user writes is clamped, never overflows.
+                var begin = start > 0 ? start - 1 : (start < 0 ? max(-1, n &+ max(start, -n - 1)) : -1)
+                var end = start == 0 ? count - 1 : (begin.addingReportingOverflow(count).overflow ? Int64.max : begin + count)
                 begin = max(0, min(begin, n))
                 end = max(begin, min(end, n))
                 let lo = byteOffset(raw, character: Int(begin)), hi = byteOffset(raw, character: Int(end))

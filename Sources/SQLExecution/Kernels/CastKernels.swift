@@ -70,8 +70,10 @@ struct CastKernel {
             if to == .boolean {
                 return finish(try map(D.self) { s, _ in D(s != 0 ? 1 : 0) }, validity)
             }
-            let rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
+            var rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
                                          bounded: to.isDecimal)
+            rescale.truncates = !to.isDecimal  // DECIMAL -> integer truncates toward zero, as FLOAT -> integer
+
             let out = try map(D.self) { s, i in
                 if !from.isDecimal && !to.isDecimal, let d = D(exactly: s) { return d }
                 if let scaled = rescale.apply(Int128(s)), let d = D(exactly: scaled) { return d }
@@ -173,71 +175,4 @@ func finish(_ vector: Vector, _ validity: Validity) -> Vector {
     var out = vector
     out.validity = validity.nullCount(vector.count) == 0 ? nil : validity
     return out
-}
-
-/// Moving unscaled decimal values between scales: up by multiplying (checked), down by rounding half away
-/// from zero; `bounded` also checks the destination precision.
-struct DecimalRescale {
-    let from: Int, to: Int, bound: Int128?
-
-    init(from: Int, to: Int, precision: Int, bounded: Bool) {
-        self.from = from
-        self.to = to
-        bound = bounded && precision < 39 ? DecimalRescale.power(precision) : nil
-    }
-
-    static func power(_ n: Int) -> Int128 {
-        var p: Int128 = 1
-        for _ in 0..<min(n, 38) { p &*= 10 }
-        return p
-    }
-
-    @inline(__always)
-    func apply(_ v: Int128) -> Int128? {
-        var result = v
-        if to > from {
-            let (r, o) = v.multipliedReportingOverflow(by: DecimalRescale.power(to - from))
-            if o { return nil }
-            result = r
-        } else if to < from {
-            let divisor = DecimalRescale.power(from - to)
-            let (q, rem) = v.quotientAndRemainder(dividingBy: divisor)
-            result = rem.magnitude * 2 >= divisor.magnitude ? q + (v < 0 ? -1 : 1) : q
-        }
-        if let bound, result >= bound || result <= -bound { return nil }
-        return result
-    }
-}
-
-/// Temporal values as microseconds since the epoch (or since midnight for TIME).
-enum TemporalScale {
-    static func microsReader(_ type: DataType, _ v: Vector) throws -> (Int) -> Int64 {
-        switch type {
-        case .date:
-            return { i in Int64(v.buffer.load(i, as: Int32.self)) * CivilCalendar.microsPerDay }
-        case .timestamp(let unit, _), .time(let unit):
-            return { i in toMicros(v.buffer.load(i, as: Int64.self), unit) }
-        default:
-            throw ExecutionError.mismatch("\(type.sqlName) is not a temporal type")
-        }
-    }
-
-    static func toMicros(_ value: Int64, _ unit: TimeUnit) -> Int64 {
-        switch unit {
-        case .second: value &* 1_000_000
-        case .millisecond: value &* 1_000
-        case .microsecond: value
-        case .nanosecond: value / 1_000 - (value % 1_000 < 0 ? 1 : 0)
-        }
-    }
-
-    static func fromMicros(_ micros: Int64, _ unit: TimeUnit) -> Int64? {
-        switch unit {
-        case .second: micros / 1_000_000 - (micros % 1_000_000 < 0 ? 1 : 0)
-        case .millisecond: micros / 1_000 - (micros % 1_000 < 0 ? 1 : 0)
-        case .microsecond: micros
-        case .nanosecond:
-            { let (r, o) = micros.multipliedReportingOverflow(by: 1_000); return o ? nil : r }()
-        }
-    }
 }

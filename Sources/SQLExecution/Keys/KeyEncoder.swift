@@ -86,6 +86,11 @@ struct KeyEncoder {
     ) {
         let nullMarker: UInt8 = order.nullsFirst ? 0 : 2
         let flip: UInt8 = order.descending ? 0xFF : 0
+        switch v.type {
+        case .int32, .date: return writeSigned(v, Int32.self, rows, nullMarker, flip, out, &cursor)
+        case .int64, .timestamp, .time: return writeSigned(v, Int64.self, rows, nullMarker, flip, out, &cursor)
+        default: break
+        }
         for i in 0..<rows.count {
             let r = Int(rows[i])
             var at = Int(cursor[i])
@@ -98,6 +103,26 @@ struct KeyEncoder {
             at += 1
             at = KeyValueWriter.write(v, r, out, at, flip)
             cursor[i] = Int32(at)
+        }
+    }
+
+    /// The common integer columns, specialized: no per-row type dispatch.
+    private func writeSigned<T: FixedWidthInteger & BitwiseCopyable>(
+        _ v: Vector, _: T.Type, _ rows: UnsafeBufferPointer<Int32>, _ nullMarker: UInt8, _ flip: UInt8,
+        _ out: UnsafeMutableBufferPointer<UInt8>, _ cursor: inout ContiguousArray<Int32>
+    ) {
+        v.withValues(as: T.self) { x in
+            for i in 0..<rows.count {
+                let r = Int(rows[i])
+                let at = Int(cursor[i])
+                if v.validity != nil && v.isNull(r) {
+                    out[at] = nullMarker
+                    cursor[i] = Int32(at + 1)
+                    continue
+                }
+                out[at] = 1
+                cursor[i] = Int32(KeyValueWriter.signed(x[r], out, at + 1, flip))
+            }
         }
     }
 

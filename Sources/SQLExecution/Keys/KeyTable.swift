@@ -1,19 +1,27 @@
 /// A hash table from encoded keys (`KeyEncoder`) to dense ids 0, 1, 2, ... in first-seen order. Keys live
-/// in one byte arena with offsets; slots are open-addressed (linear probing) and store the id and the
-/// high hash bits, so most mismatches are rejected without touching the arena. Everything is flat arrays:
-/// there is no per-key object, and the arena can be written out as it is.
+/// in one byte arena; slots are open-addressed (linear probing) and hold the id, 32 hash bits and the key's
+/// arena offset together, so a probe touches one slot and the key bytes: two cache lines, not four.
+/// Everything is flat arrays: there is no per-key object, and the arena can be written out as it is.
+///
+/// Keys must be prefix-free among themselves (every `KeyEncoder` encoding of one column list is): a probe key
+/// equal to the bytes at a slot's offset over its own length is then the same key.
 struct KeyTable {
+    struct Slot {
+        var id: Int32
+        var tag: UInt32
+        var offset: Int
+        static let empty = Slot(id: -1, tag: 0, offset: 0)
+    }
+
     private(set) var arena = ContiguousArray<UInt8>()
     private(set) var offsets: ContiguousArray<Int> = [0]
-    private var slots: ContiguousArray<Int32>
-    private var tags: ContiguousArray<UInt32>
+    private var slots: ContiguousArray<Slot>
     private var mask: Int
 
     init(capacity: Int = 1024) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = ContiguousArray(repeating: -1, count: size)
-        tags = ContiguousArray(repeating: 0, count: size)
+        slots = ContiguousArray(repeating: .empty, count: size)
         mask = size - 1
     }
 
@@ -28,19 +36,18 @@ struct KeyTable {
     mutating func findOrInsert(_ key: UnsafeRawBufferPointer, hash: UInt64) -> (id: Int32, inserted: Bool) {
         if count * 2 >= slots.count { grow() }
         let tag = UInt32(truncatingIfNeeded: hash >> 32)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 {
+            let slot = slots[index]
+            if slot.id < 0 {
                 let newId = Int32(count)
-                slots[slot] = newId
-                tags[slot] = tag
+                slots[index] = Slot(id: newId, tag: tag, offset: arena.count)
                 arena.append(contentsOf: key)
                 offsets.append(arena.count)
                 return (newId, true)
             }
-            if tags[slot] == tag && equals(Int(id), key) { return (id, false) }
-            slot = (slot + 1) & mask
+            if slot.tag == tag && equals(slot.offset, key) { return (slot.id, false) }
+            index = (index + 1) & mask
         }
     }
 
@@ -48,40 +55,36 @@ struct KeyTable {
     @inline(__always)
     func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {
         let tag = UInt32(truncatingIfNeeded: hash >> 32)
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var index = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { return nil }
-            if tags[slot] == tag && equals(Int(id), key) { return id }
-            slot = (slot + 1) & mask
+            let slot = slots[index]
+            if slot.id < 0 { return nil }
+            if slot.tag == tag && equals(slot.offset, key) { return slot.id }
+            index = (index + 1) & mask
         }
     }
 
     @inline(__always)
-    private func equals(_ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let start = offsets[id], end = offsets[id + 1]
-        guard end - start == key.count else { return false }
-        return arena.withUnsafeBytes { raw in
-            key.count == 0 || memcmpEqual(raw.baseAddress! + start, key.baseAddress!, key.count)
+    private func equals(_ offset: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        arena.withUnsafeBytes { raw in
+            guard offset + key.count <= raw.count else { return false }
+            return key.count == 0 || memcmpEqual(raw.baseAddress! + offset, key.baseAddress!, key.count)
         }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        var newSlots = ContiguousArray<Int32>(repeating: -1, count: size)
-        var newTags = ContiguousArray<UInt32>(repeating: 0, count: size)
+        var fresh = ContiguousArray<Slot>(repeating: .empty, count: size)
         let newMask = size - 1
         arena.withUnsafeBytes { raw in
             for id in 0..<count {
                 let hash = KeyHash.hash(UnsafeRawBufferPointer(rebasing: raw[offsets[id]..<offsets[id + 1]]))
-                var slot = Int(truncatingIfNeeded: hash) & newMask
-                while newSlots[slot] >= 0 { slot = (slot + 1) & newMask }
-                newSlots[slot] = Int32(id)
-                newTags[slot] = UInt32(truncatingIfNeeded: hash >> 32)
+                var index = Int(truncatingIfNeeded: hash) & newMask
+                while fresh[index].id >= 0 { index = (index + 1) & newMask }
+                fresh[index] = Slot(id: Int32(id), tag: UInt32(truncatingIfNeeded: hash >> 32), offset: offsets[id])
             }
         }
-        slots = newSlots
-        tags = newTags
+        slots = fresh
         mask = newMask
     }
 }

@@ -78,7 +78,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
             if inserted { fresh.append(rows[k]) }
         }
         if !fresh.isEmpty {
-            for c in groupColumns.indices { groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
+            for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
         }
         return ids
     }

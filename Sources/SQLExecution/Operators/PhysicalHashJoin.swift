@@ -64,13 +64,14 @@ public final class PhysicalHashJoin: PhysicalOperator {
         while let input = try build.next() {
             let batch = input.compacted()
             let base = emitter.buildCount
-            emitter.appendBuild(batch)
+            try emitter.appendBuild(batch)
             let keys = try buildKeys.map { try $0.evaluate(batch) }
             let rows = ContiguousArray((0..<batch.count).lazy.map { Int32($0) })
             let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
             chainNext.append(contentsOf: repeatElement(-1, count: batch.count))
+            let nullKey = Self.anyNull(keys, rows)
             for r in 0..<batch.count {
-                if keys.contains(where: { $0.isNull(r) }) { buildHasNullKey = true; continue }
+                if nullKey[r] != 0 { buildHasNullKey = true; continue }
                 let (id, inserted) = encoded.withKey(r) { table.findOrInsert($0, hash: KeyHash.hash($0)) }
                 if inserted { chainHead.append(-1) }
                 chainNext[base + r] = chainHead[Int(id)]
@@ -84,10 +85,9 @@ public final class PhysicalHashJoin: PhysicalOperator {
         let keys = try probeKeys.map { try $0.evaluate(batch) }
         let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: live)
         var probeRows = ContiguousArray<Int32>(), buildRows = ContiguousArray<Int32>(), owners = ContiguousArray<Int32>()
-        var nullKey = ContiguousArray<UInt8>(repeating: 0, count: live.count)
+        let nullKey = Self.anyNull(keys, live)
         for k in 0..<live.count {
-            let r = Int(live[k])
-            if keys.contains(where: { $0.isNull(r) }) { nullKey[k] = 1; continue }
+            if nullKey[k] != 0 { continue }
             guard let id = encoded.withKey(k, { table.find($0, hash: KeyHash.hash($0)) }) else { continue }
             var b = chainHead[Int(id)]
             while b >= 0 {
@@ -116,5 +116,14 @@ public final class PhysicalHashJoin: PhysicalOperator {
             default: return buildEmpty || (matched[k] == 0 && nullKey[k] == 0 && !buildNull)
             }
         }
+    }
+
+    /// 1 where any key column is NULL at `rows[k]`.
+    static func anyNull(_ keys: [Vector], _ rows: ContiguousArray<Int32>) -> ContiguousArray<UInt8> {
+        var mask = ContiguousArray<UInt8>(repeating: 0, count: rows.count)
+        for key in keys where key.validity != nil || key.type == .null {
+            for k in 0..<rows.count where key.isNull(Int(rows[k])) { mask[k] = 1 }
+        }
+        return mask
     }
 }

@@ -30,7 +30,7 @@ public final class PhysicalNestedLoopJoin: PhysicalOperator {
     override func produce() throws -> Batch? {
         if !built {
             built = true
-            while let batch = try build.next() { emitter.appendBuild(batch.compacted()) }
+            while let batch = try build.next() { try emitter.appendBuild(batch.compacted()) }
         }
         while pending.isEmpty {
             guard let batch = try probe.next() else {

@@ -23,11 +23,19 @@ public final class PhysicalWindow: PhysicalOperator {
     }
 
     private static func validate(_ w: WindowExpression) throws {
+        for bound in [w.frame?.start, w.frame?.end] {
+            if case .preceding(let k) = bound, !(k >= 0 && k < 9e15) { throw badOffset(k) }
+            if case .following(let k) = bound, !(k >= 0 && k < 9e15) { throw badOffset(k) }
+        }
         guard let frame = w.frame, frame.unit == .range else { return }
         let hasOffset = [frame.start, frame.end].contains { if case .preceding = $0 { true } else if case .following = $0 { true } else { false } }
         if hasOffset && (w.orderBy.count != 1 || !(w.orderBy[0].expression.type.isNumeric || w.orderBy[0].expression.type == .date)) {
             throw ExecutionError(.invalidInput, "RANGE with an offset needs exactly one numeric or DATE ORDER BY expression")
         }
+    }
+
+    private static func badOffset(_ k: Double) -> ExecutionError {
+        ExecutionError(.invalidInput, "Window frame offset must be a non-negative finite number, got \(k)")
     }
 
     override func produce() throws -> Batch? {
@@ -41,7 +49,7 @@ public final class PhysicalWindow: PhysicalOperator {
         var columns = child.schema.fields.map { Vector.empty($0.type) }
         while let batch = try child.next() {
             let dense = batch.compacted()
-            for c in columns.indices { columns[c].append(contentsOf: dense.columns[c]) }
+            for c in columns.indices { try columns[c].append(contentsOf: dense.columns[c]) }
         }
         let n = columns.first?.count ?? 0
         let input = Batch(schema: child.schema, columns: columns, count: n)

@@ -37,7 +37,7 @@ struct SortBuffer {
         let keyColumns = try keys.map { try $0.evaluate(batch) }
         let encoded = encoder.encode(keyColumns, rows: ContiguousArray((0..<batch.count).lazy.map { Int32($0) }))
         appendKeys(encoded)
-        for c in columns.indices { columns[c].append(contentsOf: batch.columns[c]) }
+        for c in columns.indices { try columns[c].append(contentsOf: batch.columns[c]) }
     }
 
     private mutating func appendKeys(_ encoded: EncodedKeys) {

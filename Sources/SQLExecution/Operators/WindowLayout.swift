@@ -92,7 +92,7 @@ struct WindowLayout {
         }
         let values = arg.gather(rows)
         let fallbackVector = Vector.constant(fallback ?? .null, type: arg.type, count: count)
-        return Vector.choose([values, fallbackVector], pick: pick, type: arg.type)
+        return try Vector.choose([values, fallbackVector], pick: pick, type: arg.type)
     }
 
     /// The frame of position `i` as positions lo..<hi.
@@ -192,7 +192,7 @@ struct WindowAggregation {
             var groups = ContiguousArray<Int32>(repeating: 0, count: rows.count)
             try flush(state, args, &rows, &groups)
             let value = try state.finalize(1)
-            for _ in i..<end { result.append(contentsOf: value) }
+            for _ in i..<end { try result.append(contentsOf: value) }
             i = end
         }
         return result

@@ -27,6 +27,11 @@ extension Vector {
             vector.count = count
             return vector
         }
+        if let width = type.fixedWidth, !type.isNested {
+            var buffer = ByteBuffer(capacity: width * count)
+            buffer.resize(width * count)
+            return Vector(type: type, count: count, validity: Validity(allNull: count), buffer: buffer)
+        }
         for _ in 0..<count { vector.append(.null) }
         return vector
     }

@@ -3,7 +3,7 @@ import Columnar
 extension Vector {
     /// Row i taken from `sources[pick[i]]` at row i (all sources aligned, of one type); a pick of -1 is NULL.
     /// CASE, COALESCE, NULLIF and GREATEST merge their branches with this.
-    static func choose(_ sources: [Vector], pick: ContiguousArray<Int32>, type: DataType) -> Vector {
+    static func choose(_ sources: [Vector], pick: ContiguousArray<Int32>, type: DataType) throws -> Vector {
         let n = pick.count
         var validity = Validity(allValid: n)
         for i in 0..<n {
@@ -26,7 +26,7 @@ extension Vector {
         if case .null = type { return Vector(type: .null, count: n) }
         // Variable width and nested: concatenate the branches and gather.
         var all = Vector.empty(type)
-        for s in sources { all.append(contentsOf: s) }
+        for s in sources { try all.append(contentsOf: s) }
         var rows = ContiguousArray<Int32>(repeating: -1, count: n)
         for i in 0..<n where pick[i] >= 0 { rows[i] = pick[i] * Int32(n) + Int32(i) }
         var out = all.gather(rows)

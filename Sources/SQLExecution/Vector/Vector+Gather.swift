@@ -93,9 +93,13 @@ extension Vector {
         return Vector(type: type, count: rows.count, validity: validity, offsets: out, children: kids)
     }
 
-    /// These rows followed by `other`'s (same type).
-    mutating func append(contentsOf other: Vector) {
+    /// These rows followed by `other`'s (same type). Throws when string or list offsets would pass Int32.
+    mutating func append(contentsOf other: Vector) throws {
         let base = count
+        let total = type.isVariableWidth ? buffer.count + other.buffer.count : (offsets.last.map(Int.init) ?? 0) + (other.offsets.last.map(Int.init) ?? 0)
+        guard total <= Int(Int32.max) else {
+            throw ExecutionError(.outOfRange, "A \(type.sqlName) vector would exceed 2^31 bytes or elements (\(total))")
+        }
         if other.validity != nil || validity != nil {
             var merged = Validity.ensure(validity, count: base)
             merged.resize(base + other.count)
@@ -113,9 +117,9 @@ extension Vector {
         case .list, .map:
             let shift = offsets[offsets.count - 1]
             for i in 1..<other.offsets.count { offsets.append(other.offsets[i] &+ shift) }
-            for c in children.indices { children[c].append(contentsOf: other.children[c]) }
+            for c in children.indices { try children[c].append(contentsOf: other.children[c]) }
         case .structure:
-            for c in children.indices { children[c].append(contentsOf: other.children[c]) }
+            for c in children.indices { try children[c].append(contentsOf: other.children[c]) }
         default:
             other.buffer.withUnsafeBytes { buffer.append(raw: $0) }
         }

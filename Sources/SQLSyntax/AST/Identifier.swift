@@ -20,9 +20,9 @@ public struct QualifiedName: Hashable, Sendable, CustomStringConvertible {
 
     public init(_ parts: [Identifier]) { self.parts = parts }
 
-    /// The last part: the table, view or function name itself.
-    public var name: Identifier { parts[parts.count - 1] }
-    public var location: SourceLocation { parts[0].location }
+    /// The last part: the table, view or function name itself (the parser never builds an empty name).
+    public var name: Identifier { parts.last ?? Identifier("") }
+    public var location: SourceLocation { parts.first?.location ?? .start }
 
     public var description: String { parts.map(SQLFormatter.identifier).joined(separator: ".") }
 }

@@ -50,12 +50,12 @@ extension SQLFormatter {
         case .cast(let value, let type, let syntax): return cast(value, type, syntax)
         case .exists(let query): return "EXISTS (\(formatQuery(query)))"
         case .subquery(let query): return "(\(formatQuery(query)))"
-        case .extract(let field, let value): return "EXTRACT(\(identifier(field)) FROM \(expression(value)))"
+        case .extract(let field, let value): return "EXTRACT(\(identifier(field, reservedAllowed: true)) FROM \(expression(value)))"
         case .element(let base, let index):
             return "\(format(base, needing: Precedence.postfix))[\(expression(index))]"
         case .field(let base, let name):
             let needed = if case .column = base.kind { Precedence.primary + 1 } else { Precedence.postfix }
-            return "\(format(base, needing: needed)).\(identifier(name))"
+            return "\(format(base, needing: needed)).\(identifier(name, reservedAllowed: true))"
         case .collate(let base, let name): return "\(format(base, needing: Precedence.postfix)) COLLATE \(identifier(name))"
         case .row(let items): return "(" + list(items) + ")"
         case .array(let items): return "[" + list(items) + "]"
@@ -120,7 +120,7 @@ extension SQLFormatter {
     }
 
     static func function(_ call: FunctionCall) -> String {
-        var text = path(call.name.parts) + "("
+        var text = call.name.parts.map { identifier($0, reservedAllowed: true) }.joined(separator: ".") + "("
         if call.isStar {
             text += "*"
         } else {
@@ -135,7 +135,7 @@ extension SQLFormatter {
 
     static func argument(_ argument: FunctionArgument) -> String {
         guard let name = argument.name else { return expression(argument.value) }
-        return "\(identifier(name)) => \(expression(argument.value))"
+        return "\(identifier(name, reservedAllowed: true)) => \(expression(argument.value))"
     }
 
     private static func window(_ window: WindowSpecification) -> String {

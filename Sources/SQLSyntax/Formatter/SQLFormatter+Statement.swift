@@ -134,7 +134,7 @@ extension SQLFormatter {
         text += " \(copy.direction.rawValue) \(string(copy.path))"
         if !copy.options.isEmpty {
             text += " (" + copy.options.map { option in
-                identifier(option.name) + (option.value.map { " " + expression($0) } ?? "")
+                identifier(option.name, reservedAllowed: true) + (option.value.map { " " + expression($0) } ?? "")
             }.joined(separator: ", ") + ")"
         }
         return text

@@ -16,7 +16,13 @@ public enum SQLFormatter {
 
     /// A name, double-quoted when it was quoted or when it would not read back as the same bare name.
     public static func identifier(_ identifier: Identifier) -> String {
-        if identifier.isQuoted || !isBareName(identifier.name) {
+        self.identifier(identifier, reservedAllowed: false)
+    }
+
+    /// `reservedAllowed` where the parser reads any word as a name: after a dot (`t.order`) and as a function
+    /// name (`left(s, 2)`).
+    static func identifier(_ identifier: Identifier, reservedAllowed: Bool) -> String {
+        if identifier.isQuoted || !isBareName(identifier.name, reservedAllowed: reservedAllowed) {
             return quoted(identifier.name, by: "\"")
         }
         return identifier.name
@@ -27,29 +33,31 @@ public enum SQLFormatter {
     }
 
     static func path(_ identifiers: [Identifier]) -> String {
-        identifiers.map(identifier).joined(separator: ".")
+        identifiers.enumerated().map { identifier($1, reservedAllowed: $0 > 0) }.joined(separator: ".")
     }
 
-    private static func isBareName(_ name: String) -> Bool {
+    private static func isBareName(_ name: String, reservedAllowed: Bool) -> Bool {
         guard let first = name.utf8.first, first.isIdentifierStart, name.utf8.allSatisfy(\.isIdentifierPart) else {
             return false
         }
-        return !(Keyword.byUppercase[name.uppercased()]?.isReserved ?? false)
+        return reservedAllowed || !(Keyword.lookup(Array(name.utf8)[...])?.isReserved ?? false)
     }
 
     public static func string(_ value: String) -> String {
         quoted(value, by: "'")
     }
 
-    /// `text` between `quote`s, each quote inside doubled.
-    private static func quoted(_ text: String, by quote: Character) -> String {
-        var result = String(quote)
-        for character in text {
-            if character == quote { result.append(quote) }
-            result.append(character)
+    /// `text` between `quote`s, each quote inside doubled. Works on scalars: a quote followed by a combining
+    /// mark is one Character but still a quote to the lexer.
+    private static func quoted(_ text: String, by quote: Unicode.Scalar) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(quote)
+        for scalar in text.unicodeScalars {
+            if scalar == quote { result.append(quote) }
+            result.append(scalar)
         }
         result.append(quote)
-        return result
+        return String(result)
     }
 
     static func literal(_ literal: Literal) -> String {
@@ -88,7 +96,7 @@ public enum SQLFormatter {
         case .array(let element): return "ARRAY<\(SQLFormatter.type(element))>"
         case .map(let key, let value): return "MAP<\(SQLFormatter.type(key)), \(SQLFormatter.type(value))>"
         case .struct(let fields):
-            return "STRUCT<" + fields.map { "\(identifier($0.name)): \(SQLFormatter.type($0.type))" }
+            return "STRUCT<" + fields.map { "\(identifier($0.name, reservedAllowed: true)): \(SQLFormatter.type($0.type))" }
                 .joined(separator: ", ") + ">"
         case .named(let name, let values): return name + parameters(values)
         }

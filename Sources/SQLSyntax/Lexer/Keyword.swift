@@ -139,16 +139,13 @@ public enum Keyword: String, CaseIterable, Sendable {
     static let reservedWords: Set<Keyword> = [
         .all, .and, .anti, .as, .asc, .between, .by, .case,
         .cast, .collate, .cross, .desc, .distinct, .else, .end, .escape,
-        .except, .exists, .false, .filter, .for, .from, .full, .glob,
+        .except, .exists, .false, .for, .from, .full, .glob,
         .group, .having, .ilike, .in, .inner, .intersect, .into, .is,
         .isnull, .join, .lateral, .left, .like, .limit, .natural, .not,
         .notnull, .null, .offset, .on, .or, .order, .outer, .over,
         .right, .select, .semi, .set, .then, .true, .union, .using,
         .values, .when, .where, .window, .with,
     ]
-
-    /// Uppercase spelling to keyword; the lexer looks every word up here once.
-    static let byUppercase: [String: Keyword] = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
 
     /// The keyword spelled by `word` in any case, without building a String: up to 16 ASCII letters packed
     /// upper-cased into two words (no keyword is longer).

@@ -52,5 +52,12 @@ public struct Token: Hashable, Sendable {
         }
     }
 
-    func isSymbol(_ symbol: String) -> Bool { kind == .symbol && text == symbol }
+    /// Compares bytes, not Strings: the parser asks this of nearly every token.
+    func isSymbol(_ symbol: StaticString) -> Bool {
+        guard kind == .symbol else { return false }
+        var ownBytes = text.utf8.makeIterator()
+        let length = symbol.utf8CodeUnitCount
+        for index in 0..<length where ownBytes.next() != symbol.utf8Start[index] { return false }
+        return ownBytes.next() == nil
+    }
 }

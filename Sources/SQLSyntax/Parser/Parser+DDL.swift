@@ -11,9 +11,9 @@ extension Parser {
         switch current.keyword {
         case .table:
             advance()
-            var table = CreateTable(name: QualifiedName([]), orReplace: orReplace, isTemporary: temporary)
-            table.ifNotExists = try parseIfNotExists()
-            table.name = try qualifiedName()
+            let ifNotExists = try parseIfNotExists()
+            var table = CreateTable(name: try qualifiedName(), ifNotExists: ifNotExists, orReplace: orReplace,
+                                    isTemporary: temporary)
             try parseCreateTableBody(into: &table)
             return Statement(.createTable(table), at: location)
         case .view:

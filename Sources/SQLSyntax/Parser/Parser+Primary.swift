@@ -83,7 +83,7 @@ extension Parser {
             let query = try parseQuery()
             try expectSymbol(")")
             return Expression(.exists(query), at: token.location)
-        case .interval:
+        case .interval where peek().kind == .string || peek().kind == .integer:
             return try parseInterval()
         case .extract where peek().isSymbol("("):
             return try parseExtract()
@@ -132,15 +132,10 @@ extension Parser {
         return Expression(.cast(value, type, token.keyword == .tryCast ? .tryCast : .cast), at: token.location)
     }
 
-    /// `INTERVAL '1' DAY`, `INTERVAL '1 day'`, `INTERVAL 3 MONTHS`.
+    /// `INTERVAL '1' DAY`, `INTERVAL '1 day'`, `INTERVAL 3 MONTHS`; a bare `interval` is a column name.
     private mutating func parseInterval() throws(ParserError) -> Expression {
         let location = advance().location
-        var negative = false
-        if consumeSymbol("-") { negative = true }
-        guard current.kind == .string || current.kind == .integer || current.kind == .decimal else {
-            throw syntaxError()
-        }
-        let value = (negative ? "-" : "") + advance().text
+        let value = advance().text
         var unit: IntervalUnit?
         if current.kind == .word, let parsed = IntervalUnit(word: current.text) {
             advance()

@@ -24,7 +24,7 @@ struct Parser {
 
     func at(_ keyword: Keyword) -> Bool { current.keyword == keyword }
 
-    func atSymbol(_ symbol: String) -> Bool { current.isSymbol(symbol) }
+    func atSymbol(_ symbol: StaticString) -> Bool { current.isSymbol(symbol) }
 
     func peekIs(_ keyword: Keyword, _ ahead: Int = 1) -> Bool { peek(ahead).keyword == keyword }
 
@@ -48,7 +48,7 @@ struct Parser {
         return true
     }
 
-    mutating func consumeSymbol(_ symbol: String) -> Bool {
+    mutating func consumeSymbol(_ symbol: StaticString) -> Bool {
         guard atSymbol(symbol) else { return false }
         advance()
         return true
@@ -58,7 +58,7 @@ struct Parser {
         guard consume(keyword) else { throw syntaxError() }
     }
 
-    mutating func expectSymbol(_ symbol: String) throws(ParserError) {
+    mutating func expectSymbol(_ symbol: StaticString) throws(ParserError) {
         guard consumeSymbol(symbol) else { throw syntaxError() }
     }
 
