@@ -27,7 +27,9 @@ extension Binder {
             if case .scalar = kind, let joined = decorrelateScalarAggregate(bound.plan, correlations, context) {
                 return joined
             }
-            return context.addApply(Subquery(plan: bound.plan, kind: kind, correlations: correlations))
+            var subquery = Subquery(plan: bound.plan, kind: kind, correlations: correlations)
+            subquery.takesFirstRow = options.sqliteCompatibility
+            return context.addApply(subquery)
         }
         let batches = try run(bound.plan)
         return try Self.subqueryResult(kind, batches, type: bound.plan.schema.fields.first?.type ?? .null,

@@ -62,7 +62,7 @@ final class ApplySource: BatchSource {
         switch subquery.kind {
         case .exists: return .bool(!values.isEmpty)
         case .scalar:
-            if values.count > 1 {
+            if values.count > 1 && !subquery.takesFirstRow {
                 throw ExecutionError(.invalidInput, "More than one row returned by a subquery used as an expression")
             }
             return values.first ?? .null

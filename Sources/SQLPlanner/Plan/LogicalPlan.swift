@@ -83,6 +83,8 @@ public struct Subquery: Sendable {
     public var plan: LogicalPlan
     public var kind: Kind
     public var correlations: [PhysicalExpression]
+    /// SQLite: a scalar subquery with several rows yields the first instead of an error.
+    public var takesFirstRow = false
 
     public var resultType: DataType {
         if case .scalar = kind { return plan.schema.fields.first?.type ?? .null }
