@@ -14,26 +14,8 @@ extension Binder {
     func bindSelect(_ select: Select, orderBy: [OrderByItem]) throws -> BoundQuery {
         let (fromPlan, scope) = try bindFrom(select.from)
         let context = ExpressionContext(scope: scope, plan: fromPlan, binder: self, clause: "WHERE")
-        if let condition = select.whereClause {
-            var predicates: [PhysicalExpression] = []
-            for conjunct in condition.astConjuncts where try !bindAsJoin(conjunct, context) {
-                predicates.append(try bind(conjunct, context).cast(to: .boolean))
-            }
-            if let predicate = PhysicalExpression.conjunction(predicates) { context.plan = .filter(context.plan, predicate) }
-        }
-        var items: [Item] = [], names: [String] = []
-        for item in select.items {
-            switch item.kind {
-            case .wildcard(let qualifier):
-                for i in try scope.expand(qualifier: qualifier, at: item.location) {
-                    items.append(.scopeColumn(i))
-                    names.append(scope.columns[i].name)
-                }
-            case .expression(let e, let alias):
-                items.append(.expression(e))
-                names.append(alias?.name ?? Self.derivedName(e))
-            }
-        }
+        if let condition = select.whereClause { try bindWhere(condition, context) }
+        let (items, names) = try expandItems(select.items, scope)
         let itemASTs: [Expression?] = items.map { if case .expression(let e) = $0 { e } else { nil } }
         try bindAggregation(select, itemASTs: itemASTs, names: names, orderBy: orderBy, context)
         try bindWindows(itemASTs.compactMap { $0 } + orderBy.map(\.expression), context)
@@ -63,6 +45,33 @@ extension Binder {
             plan = .projection(plan, names.indices.map { .column($0, expressions[$0].type) }, names: names)
         }
         return BoundQuery(plan: plan, names: names)
+    }
+
+    /// WHERE: subquery conjuncts that can be joins become joins; the rest one filter.
+    private func bindWhere(_ condition: Expression, _ context: ExpressionContext) throws {
+        var predicates: [PhysicalExpression] = []
+        for conjunct in condition.astConjuncts where try !bindAsJoin(conjunct, context) {
+            predicates.append(try bind(conjunct, context).cast(to: .boolean))
+        }
+        if let predicate = PhysicalExpression.conjunction(predicates) { context.plan = .filter(context.plan, predicate) }
+    }
+
+    /// The SELECT list with `*` and `t.*` expanded, and each output column's name.
+    private func expandItems(_ selectItems: [SelectItem], _ scope: Scope) throws -> ([Item], [String]) {
+        var items: [Item] = [], names: [String] = []
+        for item in selectItems {
+            switch item.kind {
+            case .wildcard(let qualifier):
+                for i in try scope.expand(qualifier: qualifier, at: item.location) {
+                    items.append(.scopeColumn(i))
+                    names.append(scope.columns[i].name)
+                }
+            case .expression(let e, let alias):
+                items.append(.expression(e))
+                names.append(alias?.name ?? Self.derivedName(e))
+            }
+        }
+        return (items, names)
     }
 
     static func derivedName(_ e: Expression) -> String {
