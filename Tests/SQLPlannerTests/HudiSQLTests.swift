@@ -8,8 +8,12 @@ import Testing
     static let zip = "/work/shared/corpus/hudi/sample_table_cow_v6_nonpartitioned.zip"
     static let python = "/work/main/.venv/bin/python"
 
-    /// A warehouse directory holding the table as `trips`.
-    static func warehouse() throws -> String {
+    /// A warehouse directory holding the table as `trips`, unpacked once per process (tests run in parallel).
+    static let prepared: Result<String, any Error> = Result { try unpack() }
+
+    static func warehouse() throws -> String { try prepared.get() }
+
+    private static func unpack() throws -> String {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-sql-hudi-\(getpid())")
         if FileManager.default.fileExists(atPath: root.appendingPathComponent("w/trips").path) {
             return root.appendingPathComponent("w").path
