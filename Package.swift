@@ -34,14 +34,18 @@ let package = Package(
         .target(name: "Storage", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TableFormat", dependencies: ["Columnar", "Parquet", "Storage", "CZlib"]),
         .target(name: "TextFormats", dependencies: ["Columnar", "CZlib", "CZstd"]),
+        .target(name: "SQLSyntax"),
         .target(name: "SQLExecution", dependencies: ["Columnar"]),
+        .target(name: "SQLPlanner", dependencies: ["Columnar", "SQLSyntax", "SQLExecution"]),
+        .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
-        .target(name: "Sluice", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "Ingest"]),
+        .target(
+            name: "Sluice",
+            dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "TextFormats", "SQLSyntax", "SQLExecution",
+                           "SQLPlanner", "SQLLogicTest", "Ingest"]),
         .executableTarget(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "SQLSyntax"),
-        .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
 
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
         .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", .product(name: "Crypto", package: "swift-crypto")],
@@ -49,10 +53,11 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
         .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Parquet", "Storage"]),
-        .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
         .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
         .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
         .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
+        .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
+        .testTarget(name: "SQLPlannerTests", dependencies: ["SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFormat", "Parquet", "Storage", "Columnar"]),
     ]
 )

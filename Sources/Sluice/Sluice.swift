@@ -1,8 +1,14 @@
-/// Sluice: the facade over Columnar, Parquet, Storage, TableFormat and Ingest for Swift programs.
+/// Sluice: the facade over Columnar, Parquet, Storage, TableFormat, TextFormats, the SQL engine and Ingest for
+/// Swift programs.
 @_exported import Columnar
 @_exported import Parquet
 @_exported import Storage
 @_exported import TableFormat
+@_exported import TextFormats
+@_exported import SQLExecution
+@_exported import SQLLogicTest
+@_exported import SQLPlanner
+@_exported import SQLSyntax
 @_exported import Ingest
 
 public enum SluiceVersion {

@@ -8,5 +8,6 @@ struct SluiceCommand: ParsableCommand {
         commandName: "sluice",
         abstract: "Sluice: Hudi-compatible lakehouse tables, Parquet tools and SQL, without a JVM.",
         version: SluiceVersion.string,
-        subcommands: [ParquetCommand.self, TableCommand.self, IngestCommand.self, DoctorCommand.self])
+        subcommands: [ParquetCommand.self, TableCommand.self, SQLCommand.self, IngestCommand.self, SQLLogicTestCommand.self,
+                      DoctorCommand.self])
 }

@@ -7,7 +7,7 @@ struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
         abstract: "Inspect and read Hudi tables.",
-        subcommands: [TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self, TableScanCommand.self,
+        subcommands: [TableCreateCommand.self, TableShowCommand.self, TableTimelineCommand.self, TableCatCommand.self, TableScanCommand.self,
                       TableRollbackCommand.self, TableRestoreCommand.self, TableCleanCommand.self, TableSavepointCommand.self])
 }
 

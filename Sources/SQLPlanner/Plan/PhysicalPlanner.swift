@@ -1,0 +1,70 @@
+import Columnar
+import SQLExecution
+
+/// Maps an optimized logical plan one node to one operator. Joins with equi-conjuncts become hash joins
+/// (build = right input), others nested-loop joins.
+struct PhysicalPlanner {
+    /// Runs a (substituted) subquery plan; correlated applies call it per distinct outer row.
+    let run: (LogicalPlan) throws -> [Batch]
+
+    func plan(_ logical: LogicalPlan) throws -> PhysicalOperator {
+        switch logical {
+        case .scan(let scan):
+            let source = try scan.provider.scan(projection: scan.projection, filters: scan.filters)
+            return PhysicalTableScan(source, label: PlanPrinter.scanLabel(scan))
+        case .values(let schema, let rows):
+            return PhysicalValues(schema: schema, rows: rows)
+        case .filter(let child, let predicate): return try PhysicalFilter(plan(child), predicate: predicate)
+        case .projection(let child, let expressions, let names):
+            return try PhysicalProjection(plan(child), expressions, names: names)
+        case .aggregate(let child, let groups, let aggregates):
+            return try PhysicalHashAggregate(plan(child), groups: groups, aggregates: aggregates)
+        case .join(let l, let r, let type, let condition): return try join(l, r, type, condition)
+        case .order(let child, let keys): return try PhysicalOrder(plan(child), keys: keys)
+        case .limit(let child, let limit, let offset): return try PhysicalLimit(plan(child), limit: limit, offset: offset)
+        case .topN(let child, let keys, let limit, let offset):
+            return try PhysicalTopN(plan(child), keys: keys, limit: limit, offset: offset)
+        case .distinct(let child): return PhysicalDistinct(try plan(child))
+        case .union(let inputs): return try PhysicalUnion(inputs.map(plan))
+        case .setOperation(let l, let r, let kind, let all): return try PhysicalSetOperation(plan(l), plan(r), kind: kind, all: all)
+        case .window(let child, let windows): return try PhysicalWindow(plan(child), windows)
+        case .apply(let child, let subquery):
+            let input = try plan(child)
+            return PhysicalTableScan(try ApplySource(input, subquery, run: run), label: "APPLY \(subquery.kindName)")
+        }
+    }
+
+    private func join(_ l: LogicalPlan, _ r: LogicalPlan, _ type: JoinType, _ condition: PhysicalExpression?) throws
+        -> PhysicalOperator
+    {
+        let lw = l.width
+        var probeKeys: [PhysicalExpression] = [], buildKeys: [PhysicalExpression] = [], residual: [PhysicalExpression] = []
+        for c in condition?.conjuncts ?? [] {
+            if case .comparison(.equal, let a, let b) = c, let (p, q) = Self.split(a, b, lw) {
+                probeKeys.append(p)
+                buildKeys.append(q.shiftingColumns(by: -lw))
+            } else {
+                residual.append(c)
+            }
+        }
+        if type == .nullAwareAnti && (probeKeys.count != 1 || !residual.isEmpty) {
+            throw PlannerError(.notSupported, "NOT IN over a correlated or multi-column subquery")
+        }
+        guard !probeKeys.isEmpty else {
+            return try PhysicalNestedLoopJoin(probe: plan(l), build: plan(r), type: type, condition: condition)
+        }
+        return try PhysicalHashJoin(probe: plan(l), build: plan(r), type: type, probeKeys: probeKeys,
+                                    buildKeys: buildKeys, residual: PhysicalExpression.conjunction(residual))
+    }
+
+    /// An equality's sides as (left-side expression, right-side expression), when each reads one input only.
+    private static func split(_ a: PhysicalExpression, _ b: PhysicalExpression, _ lw: Int)
+        -> (PhysicalExpression, PhysicalExpression)?
+    {
+        let ca = a.columnsReferenced, cb = b.columnsReferenced
+        guard !ca.isEmpty, !cb.isEmpty, !a.hasPlaceholder, !b.hasPlaceholder else { return nil }
+        if ca.allSatisfy({ $0 < lw }) && cb.allSatisfy({ $0 >= lw }) { return (a, b) }
+        if cb.allSatisfy({ $0 < lw }) && ca.allSatisfy({ $0 >= lw }) { return (b, a) }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+import Columnar
+import SQLExecution
+import SQLPlanner
+import Storage
+import TableFormat
+
+/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table.
+public final class HudiTableProvider: TableProvider {
+    public let table: HudiTable
+    public let asOf: String?
+
+    public init(table: HudiTable, asOf: String? = nil) {
+        self.table = table
+        self.asOf = asOf
+    }
+
+    /// The table at `uri` (a local path or an object URI).
+    public convenience init(uri: String, asOf: String? = nil) throws {
+        self.init(table: try HudiTable.open(store: try ObjectStores.open(uri: uri), path: ""), asOf: asOf)
+    }
+
+    public var schema: Schema { table.schema }
+    public var statistics: TableStatistics { TableStatistics() }
+
+    public func scan(projection: [Int], filters: [PhysicalExpression]) throws -> any BatchSource {
+        let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
+        let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
+        var snapshot = try table.snapshot(asOf: asOf, options: options)
+        let source = ClosureBatchSource(schema: snapshot.schema) { try snapshot.next() }
+        return try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
+    }
+}
+
+/// `read_parquet('path | glob | uri')`, `hudi_scan('uri')`, and quoted `.parquet` paths in FROM.
+public final class FileTableFunctions: TableFunctionProvider {
+    public init() {}
+
+    public func table(function name: String, arguments: [Value]) throws -> (any TableProvider)? {
+        guard case .string(let location)? = arguments.first else {
+            if ["read_parquet", "parquet_scan", "hudi_scan"].contains(name) {
+                throw PlannerError(.binder, "\(name) takes a path string as its first argument")
+            }
+            return nil
+        }
+        switch name {
+        case "read_parquet", "parquet_scan": return try ParquetTableProvider(pattern: location)
+        case "hudi_scan": return try HudiTableProvider(uri: location)
+        default: return nil
+        }
+    }
+
+    public func table(path: String) throws -> (any TableProvider)? {
+        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : nil
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Sluice
+import Testing
+
+/// read_parquet and quoted paths over the shared corpus, checked against DuckDB on the same file. (NULLs sort
+/// first ascending in Sluice, as in Spark; last in DuckDB: queries say which they want.)
+@Suite struct ParquetSQLTests {
+    static let file = "/work/shared/corpus/parquet/generated/logical/logical-v2.parquet"
+    static let python = "/work/main/.venv/bin/python"
+
+    /// DuckDB's answer as text lines, one row per line, values joined by `|`.
+    static func duckdb(_ sql: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        let script = "import duckdb\nfor r in duckdb.sql(\"\"\"\(sql)\"\"\").fetchall(): print('|'.join('NULL' if v is None else str(v) for v in r))"
+        process.arguments = ["-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    static func sluice(_ sql: String) throws -> [String] {
+        let engine = SQLEngine(tableFunctions: FileTableFunctions())
+        let result = try engine.execute(sql)[0]
+        return result.rows.map { row in
+            row.map { v in
+                switch v {
+                case .null: "NULL"
+                case .int(let i): String(i)
+                case .uint(let u): String(u)
+                case .string(let s): s
+                default: "\(v)"
+                }
+            }.joined(separator: "|")
+        }
+    }
+
+    @Test(arguments: [
+        "SELECT count(*), sum(int8), min(int64), max(string) FROM read_parquet('\(file)') WHERE int32 > 0",
+        "SELECT req_string, int16 FROM '\(file)' WHERE int16 IS NOT NULL ORDER BY int16 DESC, req_string LIMIT 5",
+        "SELECT int8 % 3 AS m, count(*) FROM read_parquet('\(file)') GROUP BY 1 ORDER BY 1 NULLS LAST",
+    ])
+    func matchesDuckDB(_ sql: String) throws {
+        guard FileManager.default.fileExists(atPath: Self.file), FileManager.default.fileExists(atPath: Self.python) else { return }
+        #expect(try Self.sluice(sql) == Self.duckdb(sql))
+    }
+}
