@@ -16,7 +16,18 @@ extension Schema {
     /// A schema from a column list as written in DDL: `id BIGINT NOT NULL, name STRING, price DECIMAL(10, 2)`.
     /// Parse errors keep the parser's `Parser Error:` text; names repeat only as an error.
     public static func parse(columnList text: String) throws -> Schema {
-        let statement = try SQLParser.parseStatement("CREATE TABLE t (\(text))")
+        let prefix = "CREATE TABLE t ("
+        let statement: Statement
+        do {
+            statement = try SQLParser.parseStatement(prefix + text + ")")
+        } catch var error {
+            // Report the place in the caller's text, not in the wrapper statement.
+            if error.location.line == 1 {
+                error.location.column = max(1, error.location.column - prefix.utf8.count)
+                error.location.offset = max(0, error.location.offset - prefix.utf8.count)
+            }
+            throw error
+        }
         guard case .createTable(let create) = statement.kind, create.query == nil else {
             throw PlannerError(.binder, "not a column list: \(text)")
         }
