@@ -39,7 +39,7 @@ final class HoodieBulkInsertStream {
         self.transaction = transaction
         self.keyGenerator = keyGenerator
         self.options = options
-        dataSchema = transaction.table.dataSchema
+        dataSchema = transaction.dataSchema
         schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + dataSchema.fields)
     }
 

@@ -16,8 +16,16 @@ final class HoodieWriteTransaction {
     /// Remembers a base file being written, so abort deletes it.
     func track(_ writer: HoodieBaseFileWriter) { written.append(writer) }
 
-    init(table: HudiTable, timeline: HoodieTimelineWriter, instant: HoodieInstant, heartbeat: HoodieHeartbeat) {
+    /// The data schema of every base file written (the table's, or the write's evolved schema).
+    let dataSchema: Schema
+    /// `dataSchema` as Avro JSON, recorded in the commit's `extraMetadata.schema`.
+    let avroSchema: String
+
+    init(table: HudiTable, dataSchema: Schema, avroSchema: String, timeline: HoodieTimelineWriter, instant: HoodieInstant,
+         heartbeat: HoodieHeartbeat) {
         self.table = table
+        self.dataSchema = dataSchema
+        self.avroSchema = avroSchema
         self.timeline = timeline
         self.instant = instant
         self.heartbeat = heartbeat
@@ -44,11 +52,10 @@ final class HoodieWriteTransaction {
             try beatIfDue()
         }
         for partition in Set(plan.writes.map(\.partitionPath)).sorted() { try writePartitionMetadata(partition) }
-        let schema = try table.avroSchema ?? table.dataSchema.avroSchemaJSON(tableName: table.config.name)
         var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
         for (partition, ids) in plan.replacedFileIds { touched.formUnion(ids.map { HoodieFileGroup.ID(partitionPath: partition, fileId: $0) }) }
         let metadata = HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
-                                            extraMetadata: ["schema": schema], operationType: operation.rawValue)
+                                            extraMetadata: ["schema": avroSchema], operationType: operation.rawValue)
         return (metadata, touched)
     }
 
@@ -65,8 +72,7 @@ final class HoodieWriteTransaction {
         let stream = HoodieBulkInsertStream(transaction: self, keyGenerator: keyGenerator, options: options)
         while let batch = try next() { try stream.add(batch) }
         try stream.finish()
-        let schema = try table.avroSchema ?? table.dataSchema.avroSchemaJSON(tableName: table.config.name)
-        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: ["schema": schema],
+        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: ["schema": avroSchema],
                                      operationType: WriteOperationType.bulkInsert.rawValue), [])
     }
 
@@ -82,7 +88,7 @@ final class HoodieWriteTransaction {
     /// The incoming batches with their meta columns, and what every handle shares.
     private func makeContext(_ records: HoodieIncomingRecords, handles: [HoodieWriteHandle], keysOnly: Bool,
                              options: HudiWriteOptions) throws -> HoodieWriteContext {
-        let data = table.dataSchema
+        let data = dataSchema
         let schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + data.fields)
         var seqnos = records.batches.map { [String](repeating: "", count: $0.count) }
         var fileNames = seqnos

@@ -77,23 +77,41 @@ public struct HudiWriteClient: Sendable {
             table = try HudiTable.open(store: store, path: basePath)
         }
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
+        // The first batch tells the incoming schema, so an incompatible one fails before anything is written.
+        var first = try next()
+        let writerSchema = try operation == .delete ? nil : first.map { try HudiWriteClient.writerSchema($0.schema, table: table) }
+        let dataSchema = writerSchema?.schema ?? table.dataSchema
+        func pull() throws -> Batch? {
+            let batch: Batch?
+            if let pending = first {
+                first = nil
+                batch = pending
+            } else {
+                batch = try next()
+            }
+            guard let batch, let writerSchema else { return batch }
+            return try writerSchema.conform(batch)
+        }
         // Bulk insert streams its input after the instant starts; the others need every key first.
         let records = operation == .bulkInsert ? nil
-            : try HoodieIncomingRecords(next: next, schema: table.dataSchema, keyGenerator: keyGenerator,
+            : try HoodieIncomingRecords(next: pull, schema: dataSchema, keyGenerator: keyGenerator,
                                         precombineField: table.config.precombineField, deduplicate: true,
                                         keysOnly: operation == .delete)
+        let avroSchema = try writerSchema?.evolved == true ? dataSchema.avroSchemaJSON(tableName: table.config.name)
+            : table.avroSchema ?? dataSchema.avroSchemaJSON(tableName: table.config.name)
         var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)
         timeline.now = now
         let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
         let requested = try start(operation, after: table.timeline, timeline: timeline, heartbeat: heartbeat)
         let instantTime = requested.requestedTime
         defer { try? heartbeat.stop(instantTime) }
-        let transaction = HoodieWriteTransaction(table: table, timeline: timeline, instant: requested, heartbeat: heartbeat)
+        let transaction = HoodieWriteTransaction(table: table, dataSchema: dataSchema, avroSchema: avroSchema, timeline: timeline,
+                                                 instant: requested, heartbeat: heartbeat)
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
             let (metadata, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
-                ?? transaction.streamBulkInsert(next: next, keyGenerator: keyGenerator, options: options)
+                ?? transaction.streamBulkInsert(next: pull, keyGenerator: keyGenerator, options: options)
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
             // Optimistic concurrency: under the table's commit lock, fail if a write completed since we started
             // and touched our file groups, else complete.
@@ -130,6 +148,15 @@ public struct HudiWriteClient: Sendable {
             }
         }
         throw TableFormatError(.conflict, "no free instant time after 32 attempts: other writers keep taking them (\(store.uri)/\(basePath))")
+    }
+
+    /// The schema a write with `incoming` columns commits (see `HoodieWriterSchema`).
+    static func writerSchema(_ incoming: Schema, table: HudiTable) throws -> HoodieWriterSchema {
+        let config = table.config
+        // Key and partition fields may be nested paths or carry a key generator type (`field:TIMESTAMP`).
+        let named = config.recordKeyFields + config.partitionFields + (config.precombineField.map { [$0] } ?? [])
+        let fixed = Set(named.compactMap { $0.split(separator: ":").first?.split(separator: ".").first.map(String.init) })
+        return try HoodieWriterSchema(incoming: incoming, table: table.dataSchema, fixedColumns: fixed, tableName: config.name)
     }
 
     static func checkWritable(_ table: HudiTable) throws {
