@@ -156,20 +156,22 @@ struct SchemaEvolutionWriteTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-evolve-interop-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try LocalStore(root: dir.path)
-        let client = try Self.seeded(store, path: "t")
+        // The expected-rows file is named after the table folder, so each run gets its own.
+        let path = "evolve-\(UUID().uuidString.prefix(8))"
+        let client = try Self.seeded(store, path: path)
         var fields = Self.schema.fields
         fields[3].type = .int64
         fields[4].type = .float64
         fields[5].type = .decimal(precision: 12, scale: 2)
         try client.write([Self.batch(Schema(fields), [Self.row(2), Self.row(4)])], operation: .upsert)
-        try HudiRsInteropTests.compare(path: dir.appendingPathComponent("t"), name: "evolve widen")
+        try HudiRsInteropTests.compare(path: dir.appendingPathComponent(path), name: "evolve widen")
         fields.append(Field("tip", .float64))
         try client.write([Self.batch(Schema(fields), [Self.row(3) + [.float(0.5)], Self.row(6) + [.float(1.5)]])], operation: .upsert)
-        try HudiRsInteropTests.compare(path: dir.appendingPathComponent("t"), name: "evolve add column")
+        try HudiRsInteropTests.compare(path: dir.appendingPathComponent(path), name: "evolve add column")
         fields[6].type = .structure([Field("a", .int32), Field("b", .string)])
         var row = Self.row(8) + [.null]
         row[6] = .structure([.int(8), .string("x")])
         try client.write([Self.batch(Schema(fields), [row])], operation: .upsert)
-        try HudiRsInteropTests.compare(path: dir.appendingPathComponent("t"), name: "evolve nested field")
+        try HudiRsInteropTests.compare(path: dir.appendingPathComponent(path), name: "evolve nested field")
     }
 }
