@@ -107,6 +107,37 @@ struct SchemaEvolutionWriteTests {
         }
     }
 
+    @Test("columns in another order are matched by name and leave the schema as it was")
+    func reordered() throws {
+        for store in try F.stores("evolve-order") {
+            let client = try Self.seeded(store, path: "t")
+            let avro = try HudiTable.open(store: store, path: "t").avroSchema
+            let order = [6, 5, 4, 3, 2, 1, 0]
+            let shuffled = Schema(order.map { Self.schema.fields[$0] })
+            try client.write([Self.batch(shuffled, [order.map { Self.row(8)[$0] }])], operation: .upsert)
+            let table = try HudiTable.open(store: store, path: "t")
+            #expect(table.dataSchema == Self.schema && table.avroSchema == avro)
+            #expect(try Self.rows(table.snapshot()).last == Dictionary(uniqueKeysWithValues: zip(Self.schema.fields.map(\.name), Self.row(8))))
+        }
+    }
+
+    @Test("one write takes one schema: a later batch with other columns aborts the write")
+    func mixedBatches() throws {
+        for store in try F.stores("evolve-mixed") {
+            let client = try Self.seeded(store, path: "t")
+            let files = try store.listAll(prefix: "t").objects.map(\.key).sorted()
+            let wider = Schema(Self.schema.fields + [Field("tip", .float64)])
+            for operation in [WriteOperationType.upsert, .bulkInsert] {
+                let error = #expect(throws: TableFormatError.self) {
+                    try client.write([Self.batch(wider, [Self.row(4) + [.float(1)]]), Self.batch(Self.schema, [Self.row(5)])], operation: operation)
+                }
+                #expect(error?.code == .schemaMismatch)
+            }
+            #expect(try store.listAll(prefix: "t").objects.map(\.key).sorted() == files)
+            #expect(try HudiTable.open(store: store, path: "t").dataSchema == Self.schema)
+        }
+    }
+
     struct Rejection: CustomTestStringConvertible, Sendable {
         var label: String
         var column: String

@@ -19,7 +19,7 @@ struct HoodieIncomingRecords {
     private(set) var byPartition: [String: [RecordRef]] = [:]
     private(set) var count = 0
 
-    /// `schema` is the table's data schema; with `keysOnly` (deletes) batches need only the key and partition
+    /// `schema` is the write's data schema (the table's, or the evolved one of `HoodieWriterSchema`); with `keysOnly` (deletes) batches need only the key and partition
     /// columns.
     init(next: () throws -> Batch?, schema: Schema, keyGenerator: HoodieKeyGenerator, precombineField: String?,
          deduplicate: Bool, keysOnly: Bool) throws {

@@ -57,7 +57,8 @@ public struct HudiWriteClient: Sendable {
     }
 
     /// Writes `batches` (the table's data columns; for `.delete`, at least the key and partition columns) with
-    /// `operation`, as one new instant.
+    /// `operation`, as one new instant. Batches with added nullable columns or widened types evolve the table's
+    /// schema (see `HoodieWriterSchema`); every batch of one write has the same columns.
     @discardableResult
     public func write<S: Sequence>(_ batches: S, operation: WriteOperationType) throws -> HudiWriteResult where S.Element == Batch {
         var iterator = batches.makeIterator()
