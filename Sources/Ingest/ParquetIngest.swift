@@ -67,9 +67,10 @@ public enum ParquetIngest {
     }
 }
 
-/// Every batch of every source in turn, read under the table schema: a pull source for the write client, which
-/// streams a bulk insert and holds the rows of other operations (it needs every key before rewriting a file
-/// group).
+/// Every batch of every source in turn: a pull source for the write client, which streams a bulk insert and
+/// holds the rows of other operations (it needs every key before rewriting a file group). A source's own types
+/// and extra columns go through, so the write client evolves the table (new nullable columns, widened types)
+/// or rejects the change; a table column the source lacks reads as null.
 struct SourceBatches {
     let sources: [IngestSource]
     let schema: Schema
@@ -95,7 +96,17 @@ struct SourceBatches {
                 continue
             }
             rows += batch.rowCount
-            return try SchemaEvolution.evolve(batch, to: schema, file: current!.name)
+            return try SchemaEvolution.evolve(batch, to: target(for: batch.schema), file: current!.name)
         }
+    }
+
+    /// The table's columns (with the source's type where the source has them), then the source's other columns.
+    func target(for source: Schema) -> Schema {
+        var fields = schema.fields.map { field in
+            source.fields.first { $0.name == field.name }.map { Field(field.name, $0.type, nullable: field.nullable) } ?? field
+        }
+        // A new column is nullable: the table's older rows have no value for it.
+        fields += source.fields.filter { schema.index(of: $0.name) == nil }.map { Field($0.name, $0.type) }
+        return Schema(fields)
     }
 }

@@ -43,6 +43,25 @@ struct ParquetIngestTests {
         #expect(try HudiTable.open(store: store, path: "t").timeline.completedCommits.count == 2)
     }
 
+    @Test("a source with a new column evolves the table; one without a table column reads it as null")
+    func evolves() throws {
+        let store = MemoryStore(name: "ingest-\(UUID().uuidString)")
+        let options = IngestOptions(recordKeyFields: ["id"], precombineField: "ts")
+        _ = try ParquetIngest.run([try Self.source([(1, 1, "sf")])], store: store, path: "t", options: options)
+        let wider = Schema(Self.schema.fields + [Field("fare", .float64, nullable: false)])
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sluice-ingest-wider-\(UUID().uuidString).parquet").path
+        let writer = try ParquetWriter(sink: try FileSink(path: path), schema: wider)
+        try writer.write(Batch(schema: wider, columns: [Vector(type: .int64, values: [.int(2)]), Vector(type: .int64, values: [.int(1)]),
+                                                        Vector(type: .string, values: [.string("la")]), Vector(type: .float64, values: [.float(9.5)])]))
+        _ = try writer.close()
+        _ = try ParquetIngest.run([IngestSource(name: "wider.parquet") { try FileSource(path: path) }], store: store, path: "t", options: options)
+        let table = try HudiTable.open(store: store, path: "t")
+        #expect(table.dataSchema.fields.map(\.name) == ["id", "ts", "city", "fare"])
+        var scan = try table.snapshot(options: HudiReadOptions(columns: ["id", "fare"]))
+        let rows = try scan.collect().flatMap(\.rows).sorted { "\($0[0])" < "\($1[0])" }
+        #expect(rows == [[.int(1), .null], [.int(2), .float(9.5)]])
+    }
+
     @Test("a source with an incompatible column, or a different key, commits nothing")
     func refusals() throws {
         let store = MemoryStore(name: "ingest-\(UUID().uuidString)")
