@@ -55,7 +55,7 @@ struct ParquetMetaCommand: ParsableCommand {
         case .int96(let nanos, let day): return "int96(\(day), \(nanos))"
         case .bytes(let bytes), .decimalBytes(let bytes):
             let shown = bytes.prefix(40)
-            if let s = String(validatingUTF8: shown.map { CChar(bitPattern: $0) } + [0]), !s.contains(where: \.isNewline) {
+            if let s = String(validating: shown, as: UTF8.self), !s.contains(where: { $0.isNewline || $0 == "\0" }) {
                 return "\"" + s + (bytes.count > 40 ? "…" : "") + "\""
             }
             return "0x" + shown.map { String($0, radix: 16).leftPadded(2) }.joined() + (bytes.count > 40 ? "…" : "")
