@@ -16,8 +16,7 @@ public final class PhysicalHashJoin: PhysicalOperator {
     private var chainNext = ContiguousArray<Int32>()
     private var buildHasNullKey = false
     private var built = false
-    private var finished = false
-    private var pending: [Batch] = []
+    private var output = JoinOutputQueue()
 
     public init(
         probe: PhysicalOperator, build: PhysicalOperator, type: JoinType,
@@ -46,17 +45,8 @@ public final class PhysicalHashJoin: PhysicalOperator {
 
     override func produce() throws -> Batch? {
         if !built { try buildTable() }
-        while pending.isEmpty {
-            guard let batch = try probe.next() else {
-                if finished { return nil }
-                finished = true
-                pending = emitter.unmatchedBuild(probe.schema)
-                if pending.isEmpty { return nil }
-                break
-            }
-            pending = try probeBatch(ExpressionExecutor.prepared(batch))
-        }
-        return pending.removeFirst()
+        return try output.next(probe: probe, unmatchedBuild: { emitter.unmatchedBuild(probe.schema) },
+                               probeBatch: { try probeBatch($0) })
     }
 
     private func buildTable() throws {

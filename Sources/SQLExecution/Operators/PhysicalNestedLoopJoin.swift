@@ -10,8 +10,7 @@ public final class PhysicalNestedLoopJoin: PhysicalOperator {
     private let condition: ExpressionExecutor?
     private var emitter: JoinEmitter
     private var built = false
-    private var finished = false
-    private var pending: [Batch] = []
+    private var output = JoinOutputQueue()
 
     public init(probe: PhysicalOperator, build: PhysicalOperator, type: JoinType, condition: PhysicalExpression?) throws {
         if let condition, condition.type != .boolean {
@@ -32,17 +31,8 @@ public final class PhysicalNestedLoopJoin: PhysicalOperator {
             built = true
             while let batch = try build.next() { try emitter.appendBuild(batch.compacted()) }
         }
-        while pending.isEmpty {
-            guard let batch = try probe.next() else {
-                if finished { return nil }
-                finished = true
-                pending = emitter.unmatchedBuild(probe.schema)
-                if pending.isEmpty { return nil }
-                break
-            }
-            pending = try probeBatch(ExpressionExecutor.prepared(batch))
-        }
-        return pending.removeFirst()
+        return try output.next(probe: probe, unmatchedBuild: { emitter.unmatchedBuild(probe.schema) },
+                               probeBatch: { try probeBatch($0) })
     }
 
     private func probeBatch(_ batch: Batch) throws -> [Batch] {
