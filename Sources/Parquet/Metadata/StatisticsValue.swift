@@ -30,7 +30,7 @@ public enum StatisticsValue: Sendable, Hashable {
     }
 
     /// Lexicographic, unsigned bytes; a prefix sorts first.
-    static func compareUnsigned(_ a: [UInt8], _ b: [UInt8]) -> Int {
+    public static func compareUnsigned(_ a: [UInt8], _ b: [UInt8]) -> Int {
         for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
         return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
     }

@@ -38,7 +38,7 @@ extension ScanLiteral {
         case (.uint(let a), .uint(let b)): return Self.order(a, b)
         case (.double(let a), .double(let b)): return Self.order(a, b)
         case (.bool(let a), .bool(let b)): return Self.order(a ? 1 : 0, b ? 1 : 0)
-        case (.bytes(let a), .bytes(let b)): return Self.order(a, b)
+        case (.bytes(let a), .bytes(let b)): return StatisticsValue.compareUnsigned(a, b)
         case (.wideDecimal(let a), .int(let b)): return Self.order(a, Int128(b))
         case (.int(let a), .decimalBytes(let b)): return Self.twosComplement(b).map { Self.order(Int128(a), $0) }
         case (.wideDecimal(let a), .decimalBytes(let b)): return Self.twosComplement(b).map { Self.order(a, $0) }
@@ -53,7 +53,7 @@ extension ScanLiteral {
         case (.uint(let a), .uint(let b)): Self.order(a, b)
         case (.double(let a), .double(let b)): Self.order(a, b)
         case (.bool(let a), .bool(let b)): Self.order(a ? 1 : 0, b ? 1 : 0)
-        case (.bytes(let a), .bytes(let b)): Self.order(a, b)
+        case (.bytes(let a), .bytes(let b)): StatisticsValue.compareUnsigned(a, b)
         case (.wideDecimal(let a), .wideDecimal(let b)): Self.order(a, b)
         case (.int(let a), .wideDecimal(let b)): Self.order(Int128(a), b)
         case (.wideDecimal(let a), .int(let b)): Self.order(a, Int128(b))
@@ -63,12 +63,6 @@ extension ScanLiteral {
 
     @inline(__always)
     static func order<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : (a == b ? 0 : 1) }
-
-    /// Unsigned byte-wise, a prefix first (Parquet's order for strings and binary).
-    static func order(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
-        return order(a.count, b.count)
-    }
 
     /// Big-endian two's complement of at most 16 bytes.
     static func twosComplement(_ bytes: [UInt8]) -> Int128? {
