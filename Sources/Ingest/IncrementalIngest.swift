@@ -112,8 +112,13 @@ public final class IncrementalIngest {
         var write = options.write
         var stats = source.stats
         for i in stats.indices where stats[i].millis == 0 { stats[i].millis = 1 }
-        _ = write; let pendingMetadata = try checkpoint.metadata(for: stats, summary: summary(stats, started: started))
-        _ = pendingMetadata // MERGE-MAIN: write.extraMetadata, write.deleteMarkerField
+        write.extraMetadata = try checkpoint.metadata(for: stats, summary: summary(stats, started: started))
+        if commitSchema.index(of: DeleteMarker.column) != nil {
+            guard options.operation == .upsert else {
+                throw IngestError(.invalidOption, "deletes (\(options.deleteColumn.map { "--delete-column \($0)" } ?? DeleteMarker.column)) need --operation upsert, not \(options.operation.rawValue.lowercased())")
+            }
+            write.deleteMarkerField = DeleteMarker.column
+        }
         let result = try HudiWriteClient(table: current, options: write).write(batches, operation: options.operation)
         table = try HudiTable.open(store: store, path: path)
         let writeStats = result.metadata.writeStats

@@ -20,7 +20,7 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .customLong("target-file-size"), help: "Base file target size in bytes.") var targetFileSize: Int64?
 
     @OptionGroup var text: IngestTextOptions
-    @OptionGroup var run: IngestRunOptions
+    @OptionGroup var runOptions: IngestRunOptions
 
     func run() throws {
         try TableCLI.run(into) {
@@ -28,7 +28,7 @@ struct IngestCommand: ParsableCommand {
                 try IncrementalIngest(source: SourceLocation.parse($0, format: try text.sourceFormat()),
                                       store: try ObjectStores.open(uri: into), path: "", options: try options())
             }
-            try IngestRunner(ingests: ingests, options: run, table: into).start()
+            try IngestRunner(ingests: ingests, options: runOptions, table: into).start()
         }
     }
 
@@ -43,7 +43,7 @@ struct IngestCommand: ParsableCommand {
         if let targetFileSize { options.write.targetFileSize = targetFileSize }
         options.text = try text.readerOptions()
         options.schema = try text.schema.map { try Schema.parse(columnList: $0) }
-        try run.apply(to: &options, table: into)
+        try runOptions.apply(to: &options, table: into)
         return options
     }
 
