@@ -19,8 +19,8 @@ enum IngestTable {
         where schema.index(of: name) == nil {
             throw IngestError(.invalidOption, "column '\(name)' is not in the source schema (\(schema.fields.map(\.name).joined(separator: ", ")))")
         }
-        let name = options.tableName ?? path.split(separator: "/").last.map(String.init)
-            ?? store.uri.split(separator: "/").last.map(String.init) ?? "sluice_table"
+        let name = options.tableName ?? tableName(path.split(separator: "/").last.map(String.init)
+            ?? store.uri.split(separator: "/").last.map(String.init) ?? "sluice_table")
         var tableOptions = HudiTableOptions(name: name, schema: schema, recordKeyFields: options.recordKeyFields,
                                             precombineField: options.precombineField,
                                             partitionFields: options.partitionFields, version: options.tableVersion,
@@ -32,6 +32,13 @@ enum IngestTable {
             guard let table = try open(store: store, path: path) else { throw error }
             return table
         }
+    }
+
+    /// A folder name as a Hudi table name (it names the Avro record): other characters become `_`.
+    static func tableName(_ folder: String) -> String {
+        var name = String(folder.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+        if name.first?.isNumber ?? true { name = "t_" + name }
+        return name
     }
 
     /// The table's own keys must be the ones given: a different key would silently duplicate records.

@@ -43,7 +43,8 @@ struct QuarantineTable {
     func write(_ records: [QuarantineRecord], tableVersion: Int) throws {
         guard !records.isEmpty else { return }
         if !(try IngestTable.exists(store: store, path: path)) {
-            let name = (path.split(separator: "/").last.map(String.init) ?? store.uri.split(separator: "/").last.map(String.init)) ?? "quarantine"
+            let name = IngestTable.tableName((path.split(separator: "/").last.map(String.init)
+                ?? store.uri.split(separator: "/").last.map(String.init)) ?? "quarantine")
             var options = HudiTableOptions(name: name, schema: Self.schema, recordKeyFields: ["_quarantine_key"],
                                            precombineField: nil, partitionFields: [], version: tableVersion, hiveStyle: false)
             options.databaseName = "default"
