@@ -4,18 +4,22 @@ import SQLExecution
 import TableFormat
 import TextFormats
 
-/// One commit's rows, pulled by the write client: each file in turn, read with the types `IngestSchema`
-/// resolved for it, evolved to the commit's schema, validated, with rejected rows routed by the error policy.
+/// One commit's rows: each file in turn, read with the types `IngestSchema` resolved for it, evolved to the
+/// commit's schema, filtered by `--since-column`, transformed, validated, with rejected rows routed by the
+/// error policy.
 /// Rejected rows are kept for the quarantine table, which the driver writes before the commit (a rerun after a
 /// crash rewrites them under the same keys, so they are counted once).
 final class CommitSource {
     let files: [SourceFile]
     /// How to read each file (forced types and dialect).
     let plans: [ReadPlan]
-    /// The commit's schema: every batch leaves with these columns (plus the delete marker).
+    /// The commit's source schema: every batch is evolved to it (the transform's input).
     let schema: Schema
     let options: IngestOptions
     let validator: RecordValidator
+    let transform: BatchTransform?
+    let since: SinceFilter?
+    private var ready: [Batch] = []
     private var index = 0
     private var reader: SourceReader?
     /// A reader the planning pass opened and can hand over (the first file's, when its schema did not change).
@@ -25,19 +29,24 @@ final class CommitSource {
     private(set) var stats: [IngestedFile] = []
     private(set) var rejects: [QuarantineRecord] = []
 
-    init(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions, first: SourceReader?) throws {
+    init(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions, first: SourceReader?,
+         transform: BatchTransform?, since: SinceFilter?) throws {
         self.files = files
         self.plans = plans
         self.schema = schema
         self.options = options
         pending = first
         stats = files.map(IngestedFile.init(file:))
-        validator = try RecordValidator(schema: schema, keyColumns: options.recordKeyFields, expectations: options.expectations)
+        self.transform = transform
+        self.since = since
+        validator = try RecordValidator(schema: transform?.schema ?? schema, keyColumns: options.recordKeyFields,
+                                        expectations: options.expectations)
     }
 
     /// The next batch; nil once every file is read.
     func next() throws -> Batch? {
         while true {
+            if !ready.isEmpty { return ready.removeFirst() }
             if reader == nil {
                 guard index < files.count else { return nil }
                 reader = try pending ?? SourceReader(file: files[index], options: options.text, plan: plans[index])
@@ -50,13 +59,30 @@ final class CommitSource {
                 continue
             }
             try route(reader.takeRejected().map { QuarantineRecord(rowError: $0, file: files[index]) })
-            if let out = try prepare(batch, file: files[index]) { return out }
+            ready = try prepare(batch, file: files[index])
         }
     }
 
-    /// Evolves, validates and marks one batch; nil when no row of it is left.
-    private func prepare(_ batch: Batch, file: SourceFile) throws -> Batch? {
+    /// Evolves, filters (`--since-column`), transforms, validates and marks one batch.
+    private func prepare(_ batch: Batch, file: SourceFile) throws -> [Batch] {
         var batch = try SchemaEvolution.evolve(batch.selection == nil ? batch : batch.compacted(), to: schema, file: file.location)
+        if let since {
+            let kept = try since.filter(batch)
+            stats[index].skipped += batch.count - kept.count
+            batch = kept
+        }
+        var out: [Batch] = [batch]
+        if let transform {
+            out = try transform.apply(batch)
+            // Rows a transform filters out are dropped on purpose: counted as skipped.
+            stats[index].skipped += max(0, batch.count - out.reduce(0) { $0 + $1.count })
+        }
+        return try out.compactMap { try validate($0, file: file) }
+    }
+
+    /// The rows of `batch` that pass validation, marked for deletes; nil when none is left.
+    private func validate(_ batch: Batch, file: SourceFile) throws -> Batch? {
+        var batch = batch
         let failures = try validator.failures(batch)
         if !failures.isEmpty {
             var records: [QuarantineRecord] = []

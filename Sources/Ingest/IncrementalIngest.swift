@@ -41,7 +41,7 @@ public final class IncrementalIngest {
             case .ingested: report.alreadyIngested += 1
             case .changed:
                 report.changed.append(file)
-                if options.reingestChanged { pending.append(file) }
+                if options.reingestChanged || options.sinceColumn != nil { pending.append(file) }
             }
         }
         let started = Date()
@@ -53,7 +53,7 @@ public final class IncrementalIngest {
                 break
             }
             let commit = try ingest(group, table: &table, checkpoint: checkpoint, created: &report.createdTable)
-            checkpoint.record(commit.files, instant: commit.instant.requestedTime)
+            checkpoint.record(commit.files, instant: commit.instant.requestedTime, since: commit.since)
             report.commits.append(commit)
             done = (done.files + group.count, done.bytes + group.reduce(0) { $0 + $1.size },
                     done.rows + commit.files.reduce(0) { $0 + $1.rowsRead })
@@ -86,8 +86,10 @@ public final class IncrementalIngest {
     private func ingest(_ files: [SourceFile], table: inout HudiTable?, checkpoint: IngestCheckpoint,
                         created: inout Bool) throws -> IngestCommit {
         let started = Date()
-        let base = table?.dataSchema ?? options.schema ?? Schema([])
-        var schema = IngestSchema(base: base, fixedColumns: options.fixedColumns, mode: table == nil ? .evolve : options.schemaMode)
+        // With a transform the source's columns are not the table's: the table's types do not apply to them.
+        let base = (options.transform == nil ? table?.dataSchema : nil) ?? options.schema ?? Schema([])
+        let mode = table == nil || options.transform != nil ? .evolve : options.schemaMode
+        var schema = IngestSchema(base: base, fixedColumns: options.transform == nil ? options.fixedColumns : [], mode: mode)
         var plans: [ReadPlan] = []
         var first: SourceReader?
         for (i, file) in files.enumerated() {
@@ -98,13 +100,16 @@ public final class IncrementalIngest {
             plans.append(plan)
             if i == 0, file.format == .parquet || read == reader.schema { first = reader }
         }
-        let commitSchema = DeleteMarker.schema(schema.schema, options: options)
+        let transform = try options.transform.map { try BatchTransform(sql: $0, input: schema.schema) }
+        let since = options.sinceColumn.map { SinceFilter(column: $0, floor: SinceFilter.floor(checkpoint.since, column: $0)) }
+        let commitSchema = DeleteMarker.schema(transform?.schema ?? schema.schema, options: options)
         if table == nil {
             table = try IngestTable.create(store: store, path: path, schema: tableSchema(commitSchema), options: options)
             created = true
         }
         guard let current = table else { throw IngestError(.noSources, "no table at \(store.uri)/\(path)") }
-        let source = try CommitSource(files: files, plans: plans, schema: schema.schema, options: options, first: first)
+        let source = try CommitSource(files: files, plans: plans, schema: schema.schema, options: options, first: first,
+                                      transform: transform, since: since)
         let batches = try source.drain()
         if let quarantine = options.quarantine, !source.rejects.isEmpty {
             try QuarantineTable(store: quarantine.store, path: quarantine.path).write(source.rejects, tableVersion: options.tableVersion)
@@ -113,6 +118,8 @@ public final class IncrementalIngest {
         var stats = source.stats
         for i in stats.indices where stats[i].millis == 0 { stats[i].millis = 1 }
         write.extraMetadata = try checkpoint.metadata(for: stats, summary: summary(stats, started: started))
+        let sinceRecord = try since?.metadata()
+        if let sinceRecord { write.extraMetadata[SinceFilter.metadataKey] = sinceRecord }
         if commitSchema.index(of: DeleteMarker.column) != nil {
             guard options.operation == .upsert else {
                 throw IngestError(.invalidOption, "deletes (\(options.deleteColumn.map { "--delete-column \($0)" } ?? DeleteMarker.column)) need --operation upsert, not \(options.operation.rawValue.lowercased())")
@@ -124,7 +131,7 @@ public final class IncrementalIngest {
         let writeStats = result.metadata.writeStats
         return IngestCommit(instant: result.instant, files: stats, inserted: writeStats.reduce(0) { $0 + $1.numInserts },
                             updated: writeStats.reduce(0) { $0 + $1.numUpdateWrites }, deleted: writeStats.reduce(0) { $0 + $1.numDeletes },
-                            millis: Int(Date().timeIntervalSince(started) * 1000))
+                            millis: Int(Date().timeIntervalSince(started) * 1000), since: sinceRecord)
     }
 
     /// The columns a new table gets: the commit's, without the delete marker (the write client strips it).

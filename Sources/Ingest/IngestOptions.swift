@@ -30,11 +30,16 @@ public struct IngestOptions: Sendable {
     public var maxBytes: Int?
     /// Files changed since they were ingested are ingested again (else reported and left alone).
     public var reingestChanged = false
+    /// For sources that rewrite files: only rows whose value in this column is above the greatest one already
+    /// taken are ingested (changed files are read again, as with `reingestChanged`).
+    public var sinceColumn: String?
 
     // Rows.
     /// CDC deletes: rows whose `deleteColumn` text equals `deleteValue` delete their key.
     public var deleteColumn: String?
     public var deleteValue: String?
+    /// `SELECT ... FROM source`: SQL applied to each batch before it is validated and written.
+    public var transform: String?
     /// SQL predicates over `source` every row must not make false.
     public var expectations: [String] = []
     public var onError: RowErrorPolicy = .quarantine

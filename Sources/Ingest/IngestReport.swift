@@ -8,6 +8,8 @@ public struct IngestCommit: Sendable {
     public var updated: Int64
     public var deleted: Int64
     public var millis: Int
+    /// The `--since-column` value recorded (the greatest taken so far).
+    public var since: String?
 }
 
 /// What a run did: its commits, and the files it left alone. Every row read is ingested, quarantined or

@@ -54,6 +54,8 @@ public struct IngestCheckpoint: Sendable {
     /// Location → the newest commit's record of it.
     public private(set) var files: [String: IngestedFile] = [:]
     public private(set) var newestModifiedMillis: Int64 = 0
+    /// The newest commit's `--since-column` record (`SinceFilter.metadataKey`).
+    public private(set) var since: String?
 
     public init() {}
 
@@ -66,6 +68,7 @@ public struct IngestCheckpoint: Sendable {
                 checkpoint.files[file.location] = file
                 checkpoint.newestModifiedMillis = max(checkpoint.newestModifiedMillis, file.modifiedMillis)
             }
+            if let value = metadata.extraMetadata[SinceFilter.metadataKey] { checkpoint.since = value }
             if let key = metadata.extraMetadata[streamerKey], let millis = Int64(key) {
                 checkpoint.newestModifiedMillis = max(checkpoint.newestModifiedMillis, millis)
             }
@@ -97,7 +100,8 @@ public struct IngestCheckpoint: Sendable {
                 Self.streamerKey: String(newest)]
     }
 
-    mutating func record(_ committed: [IngestedFile], instant: String) {
+    mutating func record(_ committed: [IngestedFile], instant: String, since: String?) {
+        if let since { self.since = since }
         for var file in committed {
             file.instant = instant
             files[file.location] = file

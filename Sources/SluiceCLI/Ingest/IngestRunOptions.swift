@@ -7,6 +7,8 @@ struct IngestRunOptions: ParsableArguments {
     @Option(name: .customLong("max-files"), help: "At most this many files per commit.") var maxFiles: Int?
     @Option(name: .customLong("max-bytes"), help: "At most about this many source bytes per commit (e.g. 256MB).") var maxBytes: String?
     @Flag(name: .customLong("reingest-changed"), help: "Ingest again files that changed since they were ingested.") var reingestChanged = false
+    @Option(name: .customLong("since-column"), help: "For sources that rewrite files: take only rows above this column's last checkpointed maximum.") var sinceColumn: String?
+    @Option(help: "SQL applied to each batch before it is written: 'SELECT ... FROM source'.") var transform: String?
     @Option(name: .customLong("schema-mode"), help: "evolve (add new columns, widen types) or freeze.") var schemaMode = "evolve"
     @Option(name: .customLong("delete-column"), help: "CDC column whose --delete-value marks deletes.") var deleteColumn: String?
     @Option(name: .customLong("delete-value"), help: "The --delete-column text of a delete (default D).") var deleteValue: String?
@@ -21,6 +23,8 @@ struct IngestRunOptions: ParsableArguments {
         options.maxFiles = maxFiles
         options.maxBytes = try maxBytes.map(Self.bytes)
         options.reingestChanged = reingestChanged
+        options.sinceColumn = sinceColumn
+        options.transform = transform
         guard let mode = SchemaMode(rawValue: schemaMode) else {
             throw IngestError(.invalidOption, "unknown --schema-mode '\(schemaMode)' (evolve, freeze)")
         }

@@ -52,7 +52,7 @@ struct IngestRunner {
             TableCLI.write(IngestSummaryText.line(report) + "\n")
         }
         for file in report.changed {
-            FileHandle.standardError.write(Data("sluice: \(file.location) changed since it was ingested (size \(file.size), version \(file.version))\(options.reingestChanged ? ": ingested again" : "; --reingest-changed ingests it again")\n".utf8))
+            FileHandle.standardError.write(Data("sluice: \(file.location) changed since it was ingested (size \(file.size), version \(file.version))\(options.reingestChanged || options.sinceColumn != nil ? ": ingested again" : "; --reingest-changed ingests it again")\n".utf8))
         }
     }
 }
