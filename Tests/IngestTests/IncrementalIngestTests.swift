@@ -88,6 +88,23 @@ struct IncrementalIngestTests {
         }
     }
 
+    @Test("--transform shapes the rows written; --since-column takes only rows above the last maximum")
+    func transformAndSince() throws {
+        try source.put("in/a.csv", Array("id,ts,amount\n1,10,5\n2,11,6\n".utf8))
+        let configure = { (o: inout IngestOptions) in
+            o.deleteColumn = nil
+            o.expectations = ["doubled > 10"]
+            o.transform = "SELECT id, ts, amount * 2 AS doubled FROM source"
+            o.sinceColumn = "ts"
+        }
+        let first = try run(options(configure))
+        #expect((first.rowsRead, first.ingested, first.quarantined) == (2, 1, 1))
+        try source.put("in/a.csv", Array("id,ts,amount\n1,10,5\n2,11,6\n3,12,7\n".utf8))
+        let second = try run(options(configure))
+        #expect((second.rowsRead, second.ingested, second.skipped) == (3, 1, 2))
+        #expect(try rows("t", ["id", "doubled"]) == [[.int(2), .int(12)], [.int(3), .int(14)]])
+    }
+
     @Test("glob patterns: * within a segment, ** across, ? one character")
     func globs() throws {
         for key in ["in/a.csv", "in/x/b.csv", "in/x/y/c.json", "in/d.parquet", "in/.hidden.csv"] { try source.put(key, [0]) }
