@@ -82,11 +82,11 @@ def bulk_load(a):
         write_deltalake(fresh(delta), pcsv.read_csv(a.lineitem))
     t_delta, _ = best(a.runs, deltars)
     n_sluice = hudi_count(table)
-    assert n_sluice == n_duck, "row counts differ: sluice %d, duckdb %d" % (n_sluice, n_duck)
     print("bulk load lineitem CSV (%d rows): sluice %s, duckdb 1 thread %s, duckdb 2 threads %s, deltalake %s"
           % (n_sluice, t_sluice, t_duck1, t_duck2, t_delta))
     print("  ratio sluice/duckdb(1 thread) %.2f, sluice/duckdb(2 threads) %.2f, sluice/deltalake %.2f"
           % (t_sluice / t_duck1, t_sluice / t_duck2, t_sluice / t_delta))
+    assert n_sluice == n_duck, "row counts differ: sluice %d, duckdb %d" % (n_sluice, n_duck)
 
 
 def make_batches(a, folder):
@@ -126,9 +126,9 @@ def upserts(a):
              .when_matched_update_all().when_not_matched_insert_all().execute())
     t_delta, _ = best(a.runs, deltars)
     n_sluice, n_delta = hudi_count(table), DeltaTable(delta).to_pyarrow_table().num_rows
-    assert n_sluice == n_delta, "row counts differ: sluice %d, deltalake %d" % (n_sluice, n_delta)
     print("upsert orders in 10 CSV batches (%d rows after): sluice %s, deltalake %s; ratio %.2f"
           % (n_sluice, t_sluice, t_delta, t_sluice / t_delta))
+    assert n_sluice == n_delta, "row counts differ: sluice %d, deltalake %d" % (n_sluice, n_delta)
 
 
 def main():
@@ -139,6 +139,7 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("--runs", type=int, default=3)
     a = ap.parse_args()
+    a.work = os.path.abspath(a.work)  # hudi-rs takes absolute paths only
     os.makedirs(a.work, exist_ok=True)
     bulk_load(a)
     upserts(a)
