@@ -24,14 +24,14 @@ struct IngestRunner {
                 let report = try ingest.run(stop: stop, progress: progress.show)
                 progress.clear()
                 total.merge(report)
-                if options.watch, !report.commits.isEmpty || !report.changed.isEmpty { print(report, ingested: 0) }
+                if options.watch, !report.commits.isEmpty || !report.changed.isEmpty { emit(report) }
             }
             guard options.watch, !stop() else { break }
             let deadline = started.addingTimeInterval(try options.intervalSeconds())
             while !stop(), Date() < deadline { usleep(50_000) }
         } while !stop()
         total.stopped = stop()
-        print(total, ingested: 0)
+        emit(total)
     }
 
     /// Replaces the default action of SIGINT and SIGTERM (terminate) by setting `stopRequested`.
@@ -45,7 +45,7 @@ struct IngestRunner {
         }
     }
 
-    private func print(_ report: IngestReport, ingested _: Int) {
+    private func emit(_ report: IngestReport) {
         if options.json {
             TableCLI.write(IngestSummaryText.json(report) + "\n")
         } else {
