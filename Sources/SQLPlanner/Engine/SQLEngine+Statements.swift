@@ -20,7 +20,9 @@ extension SQLEngine {
             let batches = try drain(root)
             let schema = Schema(zip(names, root.schema.fields).map { Field($0, $1.type == .null ? .int32 : $1.type) })
             let table = try catalog.create(name, schema: schema)
-            try (table as? any MutableTableProvider)?.append(batches)
+            try (table as? any MutableTableProvider)?.append(batches.map {
+                Batch(schema: schema, columns: $0.columns, count: $0.count, selection: $0.selection)
+            })
             return .message("CREATE TABLE", rowCount: batches.reduce(0) { $0 + $1.rowCount })
         }
         var fields: [Field] = []
