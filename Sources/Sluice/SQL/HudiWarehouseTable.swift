@@ -55,7 +55,7 @@ public final class HudiWarehouseTable: WritableTable {
     }
 
     public func alterSchema(_ schema: Schema) throws {
-        throw PlannerError(.notSupported, "ALTER TABLE on Hudi table \(table.config.name)")
+        try table.alterSchema(schema)
     }
 
     /// The batch's data columns (by name, in table order), without a selection.
