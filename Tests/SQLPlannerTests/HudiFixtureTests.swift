@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func fixturesExist() {
-        #expect(Self.files.count >= 5)
+        #expect(Self.files.count >= 4)
     }
 
     @Test(arguments: files)
