@@ -7,6 +7,9 @@ import SQLSyntax
 public final class SQLEngine {
     public let catalog: any Catalog
     public var tableFunctions: (any TableFunctionProvider)?
+    /// COPY TO's file writers and CALL's procedures, from the layer that knows formats and tables.
+    public var fileWriters: (any FileWriterProvider)?
+    public var procedures: (any ProcedureProvider)?
     public var options: BinderOptions
     /// `SET name = value`, lower-case names; `threads` and `memory_limit` are stored for the executor.
     public private(set) var settings: [String: String] = ["threads": "2"]
@@ -40,6 +43,8 @@ public final class SQLEngine {
         case .set(let name, let value): return try set(name, value)
         case .showTables: return try showTables()
         case .describe(let name, _): return try describe(name)
+        case .copy(let copy): return try self.copy(copy, at: statement.location)
+        case .call(let call): return try self.call(call, at: statement.location)
         case .transaction(let command):
             guard command != .rollback else {
                 throw PlannerError(.notSupported, "ROLLBACK: statements commit one by one (at \(statement.location))")
