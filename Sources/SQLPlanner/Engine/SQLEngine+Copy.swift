@@ -113,8 +113,30 @@ extension SQLEngine {
             fields = columns.compactMap { column in fields.first { Scope.matches(column, $0.name) } }
             guard fields.count == columns.count else { return nil }
         }
-        guard !fields.contains(where: { $0.type.isNested }) else { return nil }
-        return fields.map { "\"\($0.name.replacing("\"", with: "\"\""))\" \($0.type.sqlName)" }.joined(separator: ", ")
+        var list: [String] = []
+        for field in fields {
+            guard let type = Self.declaredType(field.type) else { return nil }
+            list.append("\"\(field.name.replacing("\"", with: "\"\""))\" \(type)")
+        }
+        return list.joined(separator: ", ")
+    }
+
+    /// The DDL spelling of the flat types a CSV or JSON column can hold; nil for the others.
+    static func declaredType(_ type: DataType) -> String? {
+        switch type {
+        case .boolean: "BOOLEAN"
+        case .int8: "TINYINT"
+        case .int16: "SMALLINT"
+        case .int32: "INTEGER"
+        case .int64: "BIGINT"
+        case .float32: "REAL"
+        case .float64: "DOUBLE"
+        case .decimal(let precision, let scale): "DECIMAL(\(precision), \(scale))"
+        case .string: "VARCHAR"
+        case .date: "DATE"
+        case .timestamp(.microsecond, let utc): utc ? "TIMESTAMP" : "TIMESTAMP_NTZ"
+        default: nil
+        }
     }
 
     /// COPY's option names as read_csv spells them.
