@@ -1,12 +1,14 @@
 import Foundation
 import Sluice
 import Testing
+import TestSupport
 
 /// read_parquet and quoted paths over the shared corpus, checked against DuckDB on the same file. (NULLs sort
 /// first ascending in Sluice, as in Spark; last in DuckDB: queries say which they want.)
-@Suite struct ParquetSQLTests {
-    static let file = "/work/shared/corpus/parquet/generated/logical/logical-v2.parquet"
-    static let python = "/work/main/.venv/bin/python"
+@Suite(.enabled(if: SharedCorpus.has("parquet/generated") && DevPython.available, "needs ../shared/corpus/parquet and the project .venv"))
+struct ParquetSQLTests {
+    static let file = SharedCorpus.path("parquet/generated/logical/logical-v2.parquet")
+    static let python = DevPython.path ?? "python3"
 
     /// DuckDB's answer as text lines, one row per line, values joined by `|`.
     static func duckdb(_ sql: String) throws -> [String] {
