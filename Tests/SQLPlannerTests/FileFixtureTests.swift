@@ -1,5 +1,6 @@
 import Foundation
 import Sluice
+import TestSupport
 import Testing
 
 /// `Fixtures/sql/files/*.test` (read_csv, read_json, COPY) on a `memory://` engine with the file table
@@ -10,7 +11,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/sql")
-    static let corpusTable = "/work/shared/corpus/hudi/sample_table_cow_v6_nonpartitioned.zip"
+    static let corpusTable = "hudi/sample_table_cow_v6_nonpartitioned.zip"
 
     static func files(_ folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [])
@@ -28,9 +29,8 @@ import Testing
         try run("files/\(file)", engine: try SQLWarehouse.engine(uri: "memory://"), scratch: scratch, warehouse: "")
     }
 
-    @Test(arguments: files("hudi"))
+    @Test(.enabled(if: SharedCorpus.has(corpusTable), "needs ../shared/corpus/\(corpusTable)"), arguments: files("hudi"))
     func hudiFixture(_ file: String) throws {
-        guard FileManager.default.fileExists(atPath: Self.corpusTable) else { return }
         let scratch = try Self.scratch(file)
         let warehouse = scratch + "/warehouse"
         try Self.unpack(into: warehouse, scratch: scratch)
@@ -62,7 +62,7 @@ import Testing
     static func unpack(into warehouse: String, scratch: String) throws {
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        unzip.arguments = ["-qo", corpusTable, "-d", scratch + "/zip"]
+        unzip.arguments = ["-qo", SharedCorpus.path(corpusTable), "-d", scratch + "/zip"]
         try unzip.run()
         unzip.waitUntilExit()
         try FileManager.default.createDirectory(atPath: warehouse, withIntermediateDirectories: true)

@@ -11,10 +11,7 @@ public protocol HudiTableLocating: AnyObject {
 }
 
 extension HudiWarehouseCatalog: HudiTableLocating {
-    public func hudiTable(named name: String) throws -> HudiTable? {
-        guard let match = try tableNames().first(where: { $0.lowercased() == name.lowercased() }) else { return nil }
-        return try HudiTable.open(store: try ObjectStores.open(uri: root + "/" + match), path: "")
-    }
+    public func hudiTable(named name: String) throws -> HudiTable? { try hudiTable(name) }
 }
 
 /// `hudi_table_changes('t' | 'uri', 'latest_state', 'begin' [, 'end'])`: Hudi's incremental query, the
