@@ -108,7 +108,8 @@ extension SQLEngine {
     /// keys matched by name, as DuckDB does); nil for an unknown table or nested columns.
     private func copyColumns(_ name: QualifiedName, _ columns: [Identifier]) throws -> String? {
         guard let table = try catalog.lookup(name.name.name) else { return nil }
-        var fields = table.schema.fields
+        // A Hudi table's meta columns are not written by INSERT.
+        var fields = ((table as? any WritableTable)?.dataSchema ?? table.schema).fields
         if !columns.isEmpty {
             fields = columns.compactMap { column in fields.first { Scope.matches(column, $0.name) } }
             guard fields.count == columns.count else { return nil }
