@@ -8,17 +8,15 @@ extension FileTableFunctions {
     public func table(function name: String, arguments: TableFunctionArguments) throws -> (any TableProvider)? {
         switch name {
         case "read_csv", "read_csv_auto", "read_json", "read_json_auto", "read_ndjson", "read_ndjson_auto":
-            guard case .string(let location)? = arguments.positional.first, arguments.positional.count == 1 else {
-                throw PlannerError(.binder, "\(name) takes one path string and named parameters")
-            }
+            let locations = try Self.paths(name, arguments.positional)
             let options = TextReadOptions(function: name, arguments: arguments)
             if name.hasPrefix("read_csv") {
                 let (csv, names) = try options.csv()
-                return try TextTableProvider(pattern: location, format: .csv(csv), names: names)
+                return try TextTableProvider(patterns: locations, format: .csv(csv), names: names)
             }
             var json = try options.json()
             if name.hasPrefix("read_ndjson") { json.format = .lines }
-            return try TextTableProvider(pattern: location, format: .json(json))
+            return try TextTableProvider(patterns: locations, format: .json(json))
         case "hudi_table_changes":
             return try HudiTableChanges.provider(arguments, catalog: warehouse)
         default:
@@ -26,6 +24,18 @@ extension FileTableFunctions {
                 throw PlannerError(.binder, "Invalid named parameter \"\(first.name)\" for function \(name)")
             }
             return try table(function: name, arguments: arguments.positional)
+        }
+    }
+
+    /// One path or glob string, or a list of them.
+    private static func paths(_ name: String, _ positional: [Value]) throws -> [String] {
+        let usage = PlannerError(.binder, "\(name) takes a path string or a list of them, then named parameters")
+        guard positional.count == 1 else { throw usage }
+        switch positional[0] {
+        case .string(let path): return [path]
+        case .list(let items) where !items.isEmpty:
+            return try items.map { if case .string(let path) = $0 { path } else { throw usage } }
+        default: throw usage
         }
     }
 

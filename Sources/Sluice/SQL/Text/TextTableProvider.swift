@@ -17,11 +17,22 @@ public final class TextTableProvider: TableProvider {
     /// The options every scan opens its files with: the schema (and CSV dialect) fixed.
     public let format: Format
 
-    public init(pattern: String, format: Format, names: [String] = []) throws {
-        paths = try ParquetTableProvider.expand(pattern)
-        guard let first = paths.first else {
-            throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
+    public convenience init(pattern: String, format: Format, names: [String] = []) throws {
+        try self.init(patterns: [pattern], format: format, names: names)
+    }
+
+    /// Every file the patterns match, in order (DuckDB's `read_csv(['a.csv', 'b/*.csv'])`).
+    public init(patterns: [String], format: Format, names: [String] = []) throws {
+        var paths: [String] = []
+        for pattern in patterns {
+            let matched = try ParquetTableProvider.expand(pattern)
+            guard !matched.isEmpty else {
+                throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
+            }
+            paths += matched
         }
+        guard let first = paths.first else { throw PlannerError(.binder, "no file patterns given") }
+        self.paths = paths
         var resolved = format
         var schema: Schema
         switch format {
