@@ -41,8 +41,10 @@ extension FileTableFunctions {
 
     /// Quoted `.csv`, `.tsv`, `.json`, `.jsonl` and `.ndjson` paths, also gzip or zstd compressed.
     func textTable(path: String) throws -> (any TableProvider)? {
-        if TextInputs.isCSV(path) { return try TextTableProvider(pattern: path, format: .csv(CSVOptions())) }
-        if TextInputs.isJSON(path) { return try TextTableProvider(pattern: path, format: .json(JSONOptions())) }
-        return nil
+        switch CopyFormat(path: path) {
+        case .csv: return try TextTableProvider(pattern: path, format: .csv(CSVOptions()))
+        case .json: return try TextTableProvider(pattern: path, format: .json(JSONOptions()))
+        case .parquet, nil: return nil
+        }
     }
 }

@@ -25,9 +25,10 @@ public final class HudiTableChanges: TableProvider {
     public let begin: String
     public let end: String?
 
+    /// `begin` and `end` are instant times; a nil end is the latest commit.
     public init(table: HudiTable, begin: String, end: String?) {
         self.table = table
-        self.begin = begin.lowercased() == "earliest" ? Self.earliest : begin
+        self.begin = begin
         self.end = end
     }
 

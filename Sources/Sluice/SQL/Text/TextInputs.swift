@@ -18,25 +18,6 @@ enum TextInputs {
             return try store.get(key, range: offset..<end)
         }
     }
-
-    /// Everything a text file path may be called, without its compression suffix: `x.csv.gz` is `x.csv`.
-    static func baseName(_ path: String) -> String {
-        var name = path.lowercased()
-        for suffix in [".gz", ".gzip", ".zst", ".zstd"] where name.hasSuffix(suffix) {
-            name.removeLast(suffix.count)
-        }
-        return name
-    }
-
-    static func isCSV(_ path: String) -> Bool {
-        let name = baseName(path)
-        return name.hasSuffix(".csv") || name.hasSuffix(".tsv")
-    }
-
-    static func isJSON(_ path: String) -> Bool {
-        let name = baseName(path)
-        return name.hasSuffix(".json") || name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson")
-    }
 }
 
 /// A `ByteOutput` over a `LocationSink`: a file or object upload that becomes visible on `close()` only.
