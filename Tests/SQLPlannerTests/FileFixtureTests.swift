@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// `Fixtures/sql/files/*.test` (read_csv, read_json, COPY) on a `memory://` engine with the file table
-/// functions, and `Fixtures/sql/hudi/*.test` (hudi_table_changes, CALL) on a warehouse directory holding a
+/// functions, and `Fixtures/sql/hudi-corpus/*.test` (hudi_table_changes, CALL) on a warehouse directory holding a
 /// fresh copy of the corpus table `trips` (two commits). One test case per file. In the SQL, `__DATA__` is
 /// `Fixtures/sql/files/data`, `__TEST_DIR__` a fresh scratch directory and `__WAREHOUSE__` the warehouse.
 @Suite struct FileFixtureTests {
@@ -20,7 +20,7 @@ import Testing
 
     @Test func fixturesExist() {
         #expect(Self.files("files").count >= 3)
-        #expect(Self.files("hudi").count >= 2)
+        #expect(Self.files("hudi-corpus").count >= 2)
     }
 
     @Test(arguments: files("files"))
@@ -29,12 +29,12 @@ import Testing
         try run("files/\(file)", engine: try SQLWarehouse.engine(uri: "memory://"), scratch: scratch, warehouse: "")
     }
 
-    @Test(.enabled(if: SharedCorpus.has(corpusTable), "needs ../shared/corpus/\(corpusTable)"), arguments: files("hudi"))
+    @Test(.enabled(if: SharedCorpus.has(corpusTable), "needs ../shared/corpus/\(corpusTable)"), arguments: files("hudi-corpus"))
     func hudiFixture(_ file: String) throws {
         let scratch = try Self.scratch(file)
         let warehouse = scratch + "/warehouse"
         try Self.unpack(into: warehouse, scratch: scratch)
-        try run("hudi/\(file)", engine: try SQLWarehouse.engine(uri: warehouse), scratch: scratch, warehouse: warehouse)
+        try run("hudi-corpus/\(file)", engine: try SQLWarehouse.engine(uri: warehouse), scratch: scratch, warehouse: warehouse)
     }
 
     private func run(_ path: String, engine: SQLEngine, scratch: String, warehouse: String) throws {
