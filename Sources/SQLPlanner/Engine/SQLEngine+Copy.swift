@@ -66,9 +66,15 @@ extension SQLEngine {
             let from = TableReference(.table(name, timeTravel: nil, alias: nil), at: name.location)
             query = Query(body: .select(Select(items: items, from: [from])), location: location)
         }
-        let (plan, names) = try plan(query)
+        var (plan, names) = try plan(query)
+        let types = plan.schema.fields.map(\.type)
+        if types.contains(.null) {
+            // A bare NULL column has no file type: it is written as a string column of nulls, as DuckDB does.
+            let columns = types.indices.map { PhysicalExpression.column($0, types[$0]).cast(to: types[$0] == .null ? .string : types[$0]) }
+            plan = .projection(plan, columns, names: names)
+        }
         let root = try physicalPlan(plan)
-        let schema = Schema(zip(names, root.schema.fields).map { Field($0, $1.type == .null ? .string : $1.type) })
+        let schema = Schema(zip(names, root.schema.fields).map { Field($0, $1.type) })
         let writer = try fileWriters.writer(path: copy.path, format: format, schema: schema, options: try copyOptions(copy))
         var rows = 0
         do {
