@@ -42,6 +42,7 @@ interop:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_copy.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) || status=1; \
 	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) || status=1; \
