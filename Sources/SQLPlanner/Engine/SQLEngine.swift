@@ -13,12 +13,16 @@ public final class SQLEngine {
     /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
     var views: [String: View] = [:]
     var indexes: [String: String] = [:]
+    /// What scans have read, and the interrupt the drain loop checks between batches (the shell's progress
+    /// bar and Ctrl-C); the table providers share it to count rows, files and bytes.
+    public let progress: QueryProgress
 
     public init(catalog: any Catalog = MemoryCatalog(), tableFunctions: (any TableFunctionProvider)? = nil,
-                options: BinderOptions = BinderOptions()) {
+                options: BinderOptions = BinderOptions(), progress: QueryProgress = QueryProgress()) {
         self.catalog = catalog
         self.tableFunctions = tableFunctions
         self.options = options
+        self.progress = progress
     }
 
     /// Every statement of `sql`, in order.
@@ -74,7 +78,10 @@ public final class SQLEngine {
 
     func drain(_ root: PhysicalOperator) throws -> [Batch] {
         var batches: [Batch] = []
-        while let batch = try root.next() { batches.append(batch) }
+        while let batch = try root.next() {
+            try progress.check()
+            batches.append(batch)
+        }
         return batches
     }
 

@@ -8,15 +8,17 @@ import TableFormat
 public final class HudiTableProvider: TableProvider {
     public let table: HudiTable
     public let asOf: String?
+    let progress: QueryProgress?
 
-    public init(table: HudiTable, asOf: String? = nil) {
+    public init(table: HudiTable, asOf: String? = nil, progress: QueryProgress? = nil) {
         self.table = table
         self.asOf = asOf
+        self.progress = progress
     }
 
     /// The table at `uri` (a local path or an object URI).
-    public convenience init(uri: String, asOf: String? = nil) throws {
-        self.init(table: try HudiTable.open(store: try ObjectStores.open(uri: uri), path: ""), asOf: asOf)
+    public convenience init(uri: String, asOf: String? = nil, progress: QueryProgress? = nil) throws {
+        self.init(table: try HudiTable.open(store: try ObjectStores.open(uri: uri), path: ""), asOf: asOf, progress: progress)
     }
 
     public var schema: Schema { table.schema }
@@ -26,14 +28,27 @@ public final class HudiTableProvider: TableProvider {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
         let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
         var snapshot = try table.snapshot(asOf: asOf, options: options)
-        let source = ClosureBatchSource(schema: snapshot.schema) { try snapshot.next() }
+        progress?.addPlannedFiles(snapshot.fileSlices.count)
+        var counted = 0
+        let source = ClosureBatchSource(schema: snapshot.schema) { [progress] in
+            try progress?.check()
+            let batch = try snapshot.next()
+            while counted < snapshot.fileSlicesOpened {
+                progress?.addFile(bytes: snapshot.fileSlices[counted].baseFile.size ?? 0)
+                counted += 1
+            }
+            progress?.addRows(batch?.rowCount ?? 0)
+            return batch
+        }
         return try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
     }
 }
 
 /// `read_parquet('path | glob | uri')`, `hudi_scan('uri')`, and quoted `.parquet` paths in FROM.
 public final class FileTableFunctions: TableFunctionProvider {
-    public init() {}
+    let progress: QueryProgress?
+
+    public init(progress: QueryProgress? = nil) { self.progress = progress }
 
     public func table(function name: String, arguments: [Value]) throws -> (any TableProvider)? {
         guard case .string(let location)? = arguments.first else {
@@ -43,13 +58,13 @@ public final class FileTableFunctions: TableFunctionProvider {
             return nil
         }
         switch name {
-        case "read_parquet", "parquet_scan": return try ParquetTableProvider(pattern: location)
-        case "hudi_scan": return try HudiTableProvider(uri: location)
+        case "read_parquet", "parquet_scan": return try ParquetTableProvider(pattern: location, progress: progress)
+        case "hudi_scan": return try HudiTableProvider(uri: location, progress: progress)
         default: return nil
         }
     }
 
     public func table(path: String) throws -> (any TableProvider)? {
-        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : nil
+        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path, progress: progress) : nil
     }
 }

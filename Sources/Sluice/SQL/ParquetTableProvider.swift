@@ -10,8 +10,10 @@ public final class ParquetTableProvider: TableProvider {
     public let paths: [String]
     public let schema: Schema
     private let rows: Int
+    let progress: QueryProgress?
 
-    public init(pattern: String) throws {
+    public init(pattern: String, progress: QueryProgress? = nil) throws {
+        self.progress = progress
         paths = try Self.expand(pattern)
         guard let first = paths.first else {
             throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
@@ -30,11 +32,18 @@ public final class ParquetTableProvider: TableProvider {
         let readSchema = Schema(needed.map { schema.fields[$0] })
         var remaining = paths[...]
         var current: ParquetBatchIterator? = nil
-        let files = ClosureBatchSource(schema: readSchema) {
+        progress?.addPlannedFiles(paths.count)
+        let files = ClosureBatchSource(schema: readSchema) { [progress] in
             while true {
-                if let batch = try current?.next() { return Batch(schema: readSchema, columns: batch.columns, count: batch.count) }
+                try progress?.check()
+                if let batch = try current?.next() {
+                    progress?.addRows(batch.rowCount)
+                    return Batch(schema: readSchema, columns: batch.columns, count: batch.count)
+                }
                 guard let path = remaining.popFirst() else { return nil }
-                current = try ParquetFileReader(source: try Location.source(path), options: options).makeBatchIterator()
+                let source = try Location.source(path)
+                progress?.addFile(bytes: source.size)
+                current = try ParquetFileReader(source: source, options: options).makeBatchIterator()
             }
         }
         return try FilteringBatchSource(files, sourceColumns: needed, projection: projection, filters: filters)

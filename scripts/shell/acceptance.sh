@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Drives the real `sluice` shell through a pseudo-terminal (a private tmux server: send-keys, capture-pane)
+# on a fresh demo warehouse, and checks what a user sees: the banner, multi-line input, .mode, table-name
+# completion, the error caret, .timer, history written and recalled (Up and Ctrl-R), Ctrl-C cancelling a
+# long query, and the progress bar. Then piped input, and `make run` with its input piped.
+# Usage: scripts/shell/acceptance.sh [SLUICE_BINARY]   (default .build/debug/sluice)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SLUICE=$(realpath "${1:-.build/debug/sluice}")
+PY=${PY:-.venv/bin/python}
+work=$(mktemp -d)
+export TMUX_TMPDIR=$work
+session=sluice
+cleanup() { tmux kill-server 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+bash Fixtures/demo/build-warehouse.sh "$SLUICE" "$work/warehouse" >/dev/null
+mkdir -p "$work/home" "$work/big"
+# A slow scan for the progress bar and Ctrl-C: 24 files of 1M rows each, read by a debug build.
+"$PY" - "$work/big" <<'PYEOF'
+import sys, pyarrow as pa, pyarrow.parquet as pq
+for i in range(24):
+    n = 1_000_000
+    pq.write_table(pa.table({"k": pa.array(range(i * n, (i + 1) * n), pa.int64()),
+                             "v": pa.array([float(x % 97) for x in range(n)])}), f"{sys.argv[1]}/part-{i:02d}.parquet")
+PYEOF
+slow="SELECT count(*), sum(v) FROM read_parquet('$work/big/*.parquet') WHERE k % 7 = 3;"
+
+failures=0
+capture() { tmux capture-pane -p -J -t $session -S -300; }
+wait_for() {  # TEXT [SECONDS]: true once TEXT is on the screen
+  local deadline=$((SECONDS + ${2:-30}))
+  while [ $SECONDS -lt $deadline ]; do capture | grep -qF -- "$1" && return 0; sleep 0.2; done
+  return 1
+}
+check() {
+  local name=$1; shift
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); capture | tail -15 | sed 's/^/     | /'; fi
+}
+start() {
+  tmux kill-server 2>/dev/null || true
+  tmux new-session -d -s $session -x 150 -y 50 \
+    "env HOME=$work/home TERM=xterm $SLUICE shell --warehouse $work/warehouse; sleep 30"
+  wait_for 'sluice> ' 60
+}
+send() { tmux send-keys -t $session "$@"; }
+line() { send -l "$1"; send Enter; }
+clear_screen() { tmux clear-history -t $session; send C-l; sleep 0.3; }
+
+check "banner names the warehouse" start
+check "banner" wait_for "on warehouse $work/warehouse (3 tables)"
+
+line "SELECT trip_id,"
+line "  fare FROM trips"
+line "WHERE trip_id = 'trip-001';"
+multi_line() { wait_for "   ...> " && wait_for "trip-001" && wait_for "1 row"; }
+check "multi-line statement" multi_line
+
+clear_screen
+line ".mode csv"
+line "SELECT trip_id, fare FROM trips WHERE trip_id = 'trip-002';"
+check ".mode csv" wait_for "trip-002,20.2"
+line ".mode line"
+line "SELECT trip_id, fare FROM trips WHERE trip_id = 'trip-002';"
+check ".mode line" wait_for "trip_id = trip-002"
+line ".mode box"
+line "SELECT trip_id FROM trips WHERE trip_id = 'trip-003';"
+check ".mode box" wait_for "│ trip-003 │"
+
+clear_screen
+send -l "SELECT count(*) AS n FROM rid"
+send Tab
+sleep 0.5
+line ";"
+completion() { wait_for "FROM riders;" && wait_for "│ 7 │"; }
+check "Tab completes a table name" completion
+
+clear_screen
+line "SELECT * FROM trips WHERE fare = = 1;"
+caret() {
+  wait_for "Parser Error" || return 1
+  local text sql caretline
+  text=$(capture)
+  sql=$(grep -n "^  SELECT \* FROM trips WHERE fare = = 1$" <<<"$text" | tail -1 | cut -d: -f1)
+  [ -n "$sql" ] || return 1
+  caretline=$(sed -n "$((sql + 1))p" <<<"$text")
+  # The second '=' is byte 34 of the statement; the SQL line is indented by two spaces.
+  [ "$caretline" = "$(printf '%35s' '^')" ]
+}
+check "error shows a caret under the position" caret
+line "SELECT 40 + 2 AS answer;"
+check "the shell carries on after an error" wait_for "│     42 │"
+
+clear_screen
+line ".timer on"
+line "SELECT 1 AS one;"
+check ".timer" wait_for "Run Time (s): real"
+line ".timer off"
+
+clear_screen
+line "$slow"
+check "progress bar on a slow query" wait_for "% of 24 files" 20
+check "the slow query finishes" wait_for "3428571" 240
+
+clear_screen
+line "$slow"
+sleep 3
+send C-c
+check "Ctrl-C cancels the running query" wait_for "INTERRUPT Error" 20
+line "SELECT 'still here' AS status;"
+check "the shell is usable after Ctrl-C" wait_for "still here"
+
+line ".quit"
+history() { grep -qF "SELECT 40 + 2 AS answer;" "$work/home/.sluice_history"; }
+check "history file written" history
+start
+send Up
+sleep 0.3
+recall_up() { capture | tail -1 | grep -qF "sluice> SELECT 'still here' AS status;"; }
+check "Up recalls the last statement of the previous session" recall_up
+send C-u C-r
+send -l "40 + 2"
+sleep 0.3
+send Enter
+sleep 0.3
+send Enter
+check "Ctrl-R finds an older statement" wait_for "│     42 │"
+line ".quit"
+
+piped_out=$(echo "SELECT 1 AS one;" | "$SLUICE" --warehouse "$work/warehouse")
+sql_out=$("$SLUICE" sql --warehouse "$work/warehouse" -c "SELECT 1 AS one;")
+piped() { [ "$piped_out" = "$sql_out" ] && ! grep -q "sluice>" <<<"$piped_out"; }
+check "piped input prints like sluice sql, without prompts" piped
+piped_error() { ! echo "SELEC 1;" | "$SLUICE" --warehouse "$work/warehouse" >/dev/null 2>&1; }
+check "piped input fails on an error" piped_error
+
+run_out=$(echo "SELECT count(*) AS trips FROM trips;" | \
+  make --no-print-directory -o release run SLUICE_RELEASE="$SLUICE" WAREHOUSE="$work/run-warehouse" 2>&1)
+make_run() { grep -q "demo: created" <<<"$run_out" && grep -q "^15 *$" <<<"$run_out"; }
+check "make run builds the demo warehouse and runs the shell" make_run
+
+if [ $failures -gt 0 ]; then echo "shell acceptance: $failures FAILED"; exit 1; fi
+echo "shell acceptance: all passed"
