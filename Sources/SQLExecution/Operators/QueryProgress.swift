@@ -2,8 +2,11 @@ import Synchronization
 
 /// What a running statement has read so far, and whether it was asked to stop. Scans add to the counters and
 /// the drain loop checks `interrupted` between batches, so a shell can draw a progress bar and cancel on
-/// Ctrl-C from another thread (or a signal handler). All fields are atomics; one statement at a time.
+/// Ctrl-C from another thread. All fields are atomics; one statement at a time per engine.
 public final class QueryProgress: Sendable {
+    /// The running statement's progress while its plan is built: table providers pick it up in `scan`.
+    @TaskLocal public static var current: QueryProgress?
+
     private let rowCount = Atomic<Int>(0)
     private let byteCount = Atomic<Int>(0)
     private let filesOpened = Atomic<Int>(0)

@@ -13,16 +13,15 @@ public final class SQLEngine {
     /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
     var views: [String: View] = [:]
     var indexes: [String: String] = [:]
-    /// What scans have read, and the interrupt the drain loop checks between batches (the shell's progress
-    /// bar and Ctrl-C); the table providers share it to count rows, files and bytes.
-    public let progress: QueryProgress
+    /// What the running statement's scans have read, and the interrupt the drain loop checks between batches
+    /// (the shell's progress bar and Ctrl-C). Scans find it as `QueryProgress.current` while they are planned.
+    public let progress = QueryProgress()
 
     public init(catalog: any Catalog = MemoryCatalog(), tableFunctions: (any TableFunctionProvider)? = nil,
-                options: BinderOptions = BinderOptions(), progress: QueryProgress = QueryProgress()) {
+                options: BinderOptions = BinderOptions()) {
         self.catalog = catalog
         self.tableFunctions = tableFunctions
         self.options = options
-        self.progress = progress
     }
 
     /// Every statement of `sql`, in order.
@@ -68,7 +67,9 @@ public final class SQLEngine {
     }
 
     func physicalPlan(_ plan: LogicalPlan) throws -> PhysicalOperator {
-        try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        try QueryProgress.$current.withValue(progress) {
+            try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        }
     }
 
     /// Optimizes and runs a bound plan to completion.

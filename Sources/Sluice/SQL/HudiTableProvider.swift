@@ -4,21 +4,20 @@ import SQLPlanner
 import Storage
 import TableFormat
 
-/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table.
-public final class HudiTableProvider: TableProvider {
+/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table. Scans report their files,
+/// bytes and rows to the statement's `QueryProgress` and stop when it is interrupted.
+public final class HudiTableProvider: TableProvider, HudiTableBacked {
     public let table: HudiTable
     public let asOf: String?
-    let progress: QueryProgress?
 
-    public init(table: HudiTable, asOf: String? = nil, progress: QueryProgress? = nil) {
+    public init(table: HudiTable, asOf: String? = nil) {
         self.table = table
         self.asOf = asOf
-        self.progress = progress
     }
 
     /// The table at `uri` (a local path or an object URI).
-    public convenience init(uri: String, asOf: String? = nil, progress: QueryProgress? = nil) throws {
-        self.init(table: try HudiTable.open(store: try ObjectStores.open(uri: uri), path: ""), asOf: asOf, progress: progress)
+    public convenience init(uri: String, asOf: String? = nil) throws {
+        self.init(table: try HudiTable.open(store: try ObjectStores.open(uri: uri), path: ""), asOf: asOf)
     }
 
     public var schema: Schema { table.schema }
@@ -28,9 +27,10 @@ public final class HudiTableProvider: TableProvider {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
         let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
         var snapshot = try table.snapshot(asOf: asOf, options: options)
+        let progress = QueryProgress.current
         progress?.addPlannedFiles(snapshot.fileSlices.count)
         var counted = 0
-        let source = ClosureBatchSource(schema: snapshot.schema) { [progress] in
+        let source = ClosureBatchSource(schema: snapshot.schema) {
             try progress?.check()
             let batch = try snapshot.next()
             while counted < snapshot.fileSlicesOpened {
@@ -46,9 +46,7 @@ public final class HudiTableProvider: TableProvider {
 
 /// `read_parquet('path | glob | uri')`, `hudi_scan('uri')`, and quoted `.parquet` paths in FROM.
 public final class FileTableFunctions: TableFunctionProvider {
-    let progress: QueryProgress?
-
-    public init(progress: QueryProgress? = nil) { self.progress = progress }
+    public init() {}
 
     public func table(function name: String, arguments: [Value]) throws -> (any TableProvider)? {
         guard case .string(let location)? = arguments.first else {
@@ -58,13 +56,13 @@ public final class FileTableFunctions: TableFunctionProvider {
             return nil
         }
         switch name {
-        case "read_parquet", "parquet_scan": return try ParquetTableProvider(pattern: location, progress: progress)
-        case "hudi_scan": return try HudiTableProvider(uri: location, progress: progress)
+        case "read_parquet", "parquet_scan": return try ParquetTableProvider(pattern: location)
+        case "hudi_scan": return try HudiTableProvider(uri: location)
         default: return nil
         }
     }
 
     public func table(path: String) throws -> (any TableProvider)? {
-        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path, progress: progress) : nil
+        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : nil
     }
 }

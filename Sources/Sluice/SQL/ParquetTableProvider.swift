@@ -5,15 +5,13 @@ import SQLExecution
 import SQLPlanner
 
 /// Parquet files (a path, an object URI, or a local glob) as one SQL table; the schema is the first file's.
-/// Scans read only the projected and filtered columns.
+/// Scans read only the projected and filtered columns, and report files, bytes and rows to `QueryProgress`.
 public final class ParquetTableProvider: TableProvider {
     public let paths: [String]
     public let schema: Schema
     private let rows: Int
-    let progress: QueryProgress?
 
-    public init(pattern: String, progress: QueryProgress? = nil) throws {
-        self.progress = progress
+    public init(pattern: String) throws {
         paths = try Self.expand(pattern)
         guard let first = paths.first else {
             throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
@@ -32,8 +30,9 @@ public final class ParquetTableProvider: TableProvider {
         let readSchema = Schema(needed.map { schema.fields[$0] })
         var remaining = paths[...]
         var current: ParquetBatchIterator? = nil
+        let progress = QueryProgress.current
         progress?.addPlannedFiles(paths.count)
-        let files = ClosureBatchSource(schema: readSchema) { [progress] in
+        let files = ClosureBatchSource(schema: readSchema) {
             while true {
                 try progress?.check()
                 if let batch = try current?.next() {

@@ -2,6 +2,11 @@ import Columnar
 import SQLPlanner
 import TableFormat
 
+/// A SQL table backed by a Hudi table, whose timeline the shell's `.timeline` shows.
+public protocol HudiTableBacked {
+    var table: HudiTable { get }
+}
+
 /// A Hudi table's timeline as rows: each instant's times, action and state, and for completed writes the
 /// operation and the files, records written and deleted, and file groups replaced.
 public enum TimelineRows {

@@ -69,7 +69,7 @@ extension Shell {
 
     private func timeline(_ name: String) {
         do {
-            guard let provider = try engine.catalog.lookup(name) as? HudiTableProvider else {
+            guard let provider = try engine.catalog.lookup(name) as? any HudiTableBacked else {
                 return fail("\(name) is not a Hudi table of \(warehouse)")
             }
             let limits = SQLResultRenderer.Limits(width: output == nil ? Terminal.width() : nil, maxRows: maxRows)

@@ -46,9 +46,8 @@ final class Shell {
                 return
             }
             let wasPending = pending
-            let keepGoing = feed(line)
-            if pending.isEmpty { LineEditor.remember(wasPending + line) }
-            if !keepGoing { return }
+            guard feed(line) else { return }
+            if pending.isEmpty { LineEditor.remember(wasPending.isEmpty ? line : wasPending + "\n" + line) }
         }
     }
 
