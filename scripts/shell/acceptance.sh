@@ -35,7 +35,7 @@ wait_for() {  # TEXT [SECONDS]: true once TEXT is on the screen
 }
 check() {
   local name=$1; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); capture | tail -15 | sed 's/^/     | /'; fi
+  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); capture | grep -v '^ *$' | tail -15 | sed 's/^/     | /'; fi
 }
 start() {
   tmux kill-server 2>/dev/null || true
@@ -73,7 +73,8 @@ send -l "SELECT count(*) AS n FROM rid"
 send Tab
 sleep 0.5
 line ";"
-completion() { wait_for "FROM riders;" && wait_for "│ 7 │"; }
+# Completion appends a space after the table name, as readline does.
+completion() { wait_for "FROM riders ;" && wait_for "│     7 │"; }
 check "Tab completes a table name" completion
 
 clear_screen
