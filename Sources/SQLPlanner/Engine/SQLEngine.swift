@@ -42,7 +42,10 @@ public final class SQLEngine {
         case .createView(let view): return try createView(view)
         case .set(let name, let value): return try set(name, value)
         case .showTables: return try showTables()
-        case .describe(let name, _): return try describe(name)
+        case .describe(let name, let extended): return try describe(name, extended: extended)
+        case .showCreateTable(let name): return try showCreateTable(name)
+        case .merge(let merge): return try self.merge(merge)
+        case .alterTable(let alter): return try alterTable(alter)
         case .transaction(let command):
             guard command != .rollback else {
                 throw PlannerError(.notSupported, "ROLLBACK: statements commit one by one (at \(statement.location))")
@@ -139,14 +142,5 @@ public final class SQLEngine {
 
     private func showTables() throws -> QueryResult {
         Self.textRows(["name"], try catalog.tableNames().map { [$0] })
-    }
-
-    private func describe(_ name: QualifiedName) throws -> QueryResult {
-        guard let table = try catalog.lookup(name.name.name) else {
-            throw PlannerError(.catalog, "Table with name \(name) does not exist! (at \(name.location))")
-        }
-        return Self.textRows(["column_name", "column_type", "null"], table.schema.fields.map {
-            [$0.name, $0.type.sqlName, $0.nullable ? "YES" : "NO"]
-        })
     }
 }
