@@ -39,8 +39,14 @@ check() {
 }
 start() {
   tmux kill-server 2>/dev/null || true
-  tmux new-session -d -s $session -x 150 -y 50 \
-    "env HOME=$work/home TERM=xterm $SLUICE shell --warehouse $work/warehouse; sleep 30"
+  while tmux has-session 2>/dev/null; do sleep 0.2; done
+  sleep 0.5
+  local attempt
+  for attempt in 1 2 3; do
+    tmux new-session -d -s $session -x 150 -y 50 \
+      "env HOME=$work/home TERM=xterm $SLUICE shell --warehouse $work/warehouse; sleep 30" 2>/dev/null && break
+    sleep 1
+  done
   wait_for 'sluice> ' 60
 }
 send() { tmux send-keys -t $session "$@"; }
@@ -67,6 +73,14 @@ check ".mode line" wait_for "trip_id = trip-002"
 line ".mode box"
 line "SELECT trip_id FROM trips WHERE trip_id = 'trip-003';"
 check ".mode box" wait_for "│ trip-003 │"
+
+clear_screen
+line "SELECT * FROM trips;"
+fits() {
+  wait_for "columns (" || return 1
+  capture | grep -qF "│ … │" && ! capture | awk '{ if (length($0) > 150) bad = 1 } END { exit !bad }'
+}
+check "box mode elides middle columns to fit the terminal" fits
 
 clear_screen
 send -l "SELECT count(*) AS n FROM rid"
@@ -111,7 +125,7 @@ line ".quit"
 # libedit writes spaces as \040.
 history() { sed 's/\\040/ /g' "$work/home/.sluice_history" | grep -qF "SELECT 40 + 2 AS answer;"; }
 check "history file written" history
-start
+check "a second session starts" start
 send Up
 sleep 0.3
 recall_up() { capture | grep -qF "sluice> SELECT 'still here' AS status;"; }
