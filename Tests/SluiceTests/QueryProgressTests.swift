@@ -19,6 +19,23 @@ import Testing
         #expect(engine.progress.rows == 3)
     }
 
+    @Test func hudiScansCountTheirFileSlices() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("progress-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let engine = try SQLWarehouse.engine(uri: root)
+        _ = try engine.execute("""
+            CREATE TABLE t (id INT, ts BIGINT, city STRING) USING hudi PARTITIONED BY (city)
+            TBLPROPERTIES (primaryKey = 'id', preCombineField = 'ts');
+            INSERT INTO t VALUES (1, 1, 'a'), (2, 1, 'b'), (3, 1, 'b');
+            """)
+        engine.progress.reset()
+        #expect(try engine.execute("SELECT id FROM t").last?.rows.count == 3)
+        #expect(engine.progress.plannedFiles == 2)
+        #expect(engine.progress.files == 2)
+        #expect(engine.progress.bytes > 0)
+        #expect(engine.progress.rows == 3)
+    }
+
     @Test func anInterruptedStatementThrowsAndResetClearsIt() throws {
         let engine = engine()
         engine.progress.interrupt()
