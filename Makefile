@@ -48,6 +48,7 @@ interop:
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) || status=1; \
 	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) || status=1; \
 	exit $$status
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.

@@ -48,17 +48,19 @@ let package = Package(
             name: "SluiceCLI",
             dependencies: ["Sluice", "Storage", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
+        // Test support: where ../shared/corpus and the dev venv are.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ColumnarTests", dependencies: ["Columnar"]),
-        .testTarget(name: "ParquetTests", dependencies: ["Parquet", "Columnar", .product(name: "Crypto", package: "swift-crypto")],
+        .testTarget(name: "ParquetTests", dependencies: ["TestSupport", "Parquet", "Columnar", .product(name: "Crypto", package: "swift-crypto")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage"]),
         .testTarget(name: "SluiceTests", dependencies: ["Sluice"]),
-        .testTarget(name: "TableFormatTests", dependencies: ["TableFormat", "Columnar", "Parquet", "Storage"]),
-        .testTarget(name: "TextFormatsTests", dependencies: ["TextFormats", "Columnar"]),
-        .testTarget(name: "SQLSyntaxTests", dependencies: ["SQLSyntax", "SQLLogicTest"]),
-        .testTarget(name: "SQLLogicTestTests", dependencies: ["SQLLogicTest"]),
+        .testTarget(name: "TableFormatTests", dependencies: ["TestSupport", "TableFormat", "Columnar", "Parquet", "Storage"]),
+        .testTarget(name: "TextFormatsTests", dependencies: ["TestSupport", "TextFormats", "Columnar"]),
+        .testTarget(name: "SQLSyntaxTests", dependencies: ["TestSupport", "SQLSyntax", "SQLLogicTest"]),
+        .testTarget(name: "SQLLogicTestTests", dependencies: ["TestSupport", "SQLLogicTest"]),
         .testTarget(name: "SQLExecutionTests", dependencies: ["SQLExecution", "Columnar"]),
-        .testTarget(name: "SQLPlannerTests", dependencies: ["SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"]),
+        .testTarget(name: "SQLPlannerTests", dependencies: ["TestSupport", "SQLPlanner", "SQLLogicTest", "Sluice", "Columnar"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TableFormat", "Parquet", "Storage", "Columnar"]),
     ]
 )

@@ -28,11 +28,12 @@ extension SQLLogicTestRunner {
             }
         }
         if state.stopped {
-            state.summary.skipped += records[index...].count { record in
+            let rest = records[index...].count { record in
                 if case .statement = record.kind { return true }
                 if case .query = record.kind { return true }
                 return false
             }
+            state.summary.skip(rest, because: state.stopReason)
         }
     }
 
@@ -51,13 +52,22 @@ extension SQLLogicTestRunner {
         throw SQLLogicTestError(.unbalancedLoop, "loop without endloop", at: opened)
     }
 
-    private func applies(_ record: Record) -> Bool {
-        record.conditions.allSatisfy { condition in
+    /// Why `record` does not run here (a condition, an unsupported feature), or nil when it runs.
+    private func skipReason(_ record: Record) -> String? {
+        for condition in record.conditions {
             switch condition {
-            case .skipIf(let name): return !configuration.engineNames.contains(name.lowercased())
-            case .onlyIf(let name): return configuration.engineNames.contains(name.lowercased())
+            case .skipIf(let name) where configuration.engineNames.contains(name.lowercased()): return "skipif \(name)"
+            case .onlyIf(let name) where !configuration.engineNames.contains(name.lowercased()): return "onlyif \(name)"
+            default: continue
             }
         }
+        let sql: String
+        switch record.kind {
+        case .statement(let statement): sql = statement.sql
+        case .query(let query): sql = query.sql
+        default: return nil
+        }
+        return configuration.unsupportedFeatures.first { $0.matches(sql) }?.name
     }
 
     private func runSingle(_ record: Record, substitutions: [String: String], state: inout RunState) {
@@ -67,18 +77,23 @@ extension SQLLogicTestRunner {
         default: isCommand = false
         }
         if state.skipping, !(record.kind == .mode("unskip")) {
-            if isCommand { state.summary.skipped += 1 }
+            if isCommand { state.summary.skip(because: "mode skip") }
             return
         }
-        guard applies(record) else {
-            if isCommand { state.summary.skipped += 1 }
+        if let reason = skipReason(record) {
+            if isCommand { state.summary.skip(because: reason) }
             return
         }
         switch record.kind {
         case .hashThreshold(let value): state.hashThreshold = value
-        case .halt: state.stopped = true
+        case .halt:
+            state.stopped = true
+            state.stopReason = "halt"
         case .require(let requirement):
-            if !configuration.supportedRequirements.contains(requirement) { state.stopped = true }
+            if !configuration.supportedRequirements.contains(requirement) {
+                state.stopped = true
+                state.stopReason = "require \(requirement)"
+            }
         case .mode(let mode):
             if mode == "skip" { state.skipping = true }
             if mode == "unskip" { state.skipping = false }

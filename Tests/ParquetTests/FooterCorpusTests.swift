@@ -1,22 +1,12 @@
 import Foundation
 import Testing
 @testable import Parquet
+import TestSupport
 
 /// The apache/parquet-testing corpus in the shared folder (`../shared` next to the package, or further up
 /// for worktrees), with its expected-JSON summaries.
 enum ParquetTestingCorpus {
-    static let root: URL? = {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        for _ in 0..<3 {
-            dir = dir.deletingLastPathComponent()
-            let candidate = dir.appendingPathComponent("shared/corpus/parquet")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("parquet-testing").path) {
-                return candidate
-            }
-        }
-        return nil
-    }()
+    static let root: URL? = SharedCorpus.has("parquet/parquet-testing") ? SharedCorpus.url("parquet") : nil
 
     static var available: Bool { root != nil }
 

@@ -2,11 +2,12 @@ import Columnar
 import Foundation
 import Testing
 @testable import Parquet
+import TestSupport
 
 /// Every corpus file end to end, against the expected summaries: files the reference readers read must give
 /// their row count; files they reject must throw a `ParquetError` (never trap or hang).
 @Suite struct ReaderCorpusTests {
-    static let corpus = "/work/shared/corpus/parquet/"
+    static let corpus = SharedCorpus.path("parquet") + "/"
 
     struct Entry: CustomTestStringConvertible, Sendable {
         let path: String

@@ -1,10 +1,12 @@
 import Columnar
 import Testing
 @testable import Parquet
+import TestSupport
 
 /// Statistics, page index, bloom filters and CRC verification through `ParquetFileReader`.
-@Suite struct ReaderIndexTests {
-    static let corpus = "/work/shared/corpus/parquet/"
+@Suite(.enabled(if: SharedCorpus.has("parquet"), "needs ../shared/corpus/parquet"))
+struct ReaderIndexTests {
+    static let corpus = SharedCorpus.path("parquet") + "/"
 
     func open(_ file: String, verify: Bool = false) throws -> ParquetFileReader {
         var options = ParquetReadOptions()

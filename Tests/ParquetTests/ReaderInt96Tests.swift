@@ -2,11 +2,12 @@ import Columnar
 import Foundation
 import Testing
 @testable import Parquet
+import TestSupport
 
 /// `ParquetReadOptions.int96AsFixedBinary`: INT96 leaves as their raw 12 bytes, so values outside Int64
 /// nanoseconds survive exactly; the default still decodes them to `timestamp(ns)`.
 @Suite struct ReaderInt96Tests {
-    static let file = "/work/shared/corpus/parquet/parquet-testing/data/int96_from_spark.parquet"
+    static let file = SharedCorpus.path("parquet/parquet-testing/data/int96_from_spark.parquet")
     static let present = FileManager.default.fileExists(atPath: file)
 
     static func column(raw: Bool) throws -> Vector {

@@ -1,10 +1,12 @@
 import Columnar
 import Testing
 @testable import Parquet
+import TestSupport
 
 /// Reading corpus files and checking values against pyarrow 26 (values looked up with pyarrow).
-@Suite struct ReaderTests {
-    static let data = "/work/shared/corpus/parquet/parquet-testing/data/"
+@Suite(.enabled(if: SharedCorpus.has("parquet/parquet-testing"), "needs ../shared/corpus/parquet"))
+struct ReaderTests {
+    static let data = SharedCorpus.path("parquet/parquet-testing/data") + "/"
 
     func read(_ file: String, columns: [String]? = nil) throws -> (ParquetFileReader, [[Value]]) {
         var options = ParquetReadOptions()

@@ -1,6 +1,7 @@
 import Foundation
 import SQLLogicTest
 import Testing
+import TestSupport
 
 @Suite struct FileParserTests {
     private func parse(_ text: String) throws -> [Record] { try SQLLogicTestParser.parse(text, file: "x.test") }
@@ -123,7 +124,7 @@ import Testing
     }
 
     @Test func wholeCorpusParses() throws {
-        let base = URL(fileURLWithPath: "/work/shared/corpus/sqllogictest/sqlite")
+        let base = SharedCorpus.url("sqllogictest/sqlite")
         let select1 = base.appendingPathComponent("select1.test")
         try #require(FileManager.default.fileExists(atPath: select1.path), "corpus not found")
         let records = try SQLLogicTestParser.parse(try String(contentsOf: select1, encoding: .utf8), file: "select1.test")

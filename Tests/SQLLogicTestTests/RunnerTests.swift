@@ -137,6 +137,34 @@ final class ScriptedEngine: SQLLogicTestEngine {
         #expect(summary.failures.count == 1)
         #expect(summary.failures.first?.message.hasPrefix("label label-2: result hash") == true)
         #expect(summary.failures.first?.location == RecordLocation(file: "g.test", line: 18))
+        #expect(summary.skipReasons == ["onlyif mysql": 1, "halt": 1])
+    }
+
+    @Test func unsupportedFeaturesAreSkippedWithTheirReason() throws {
+        let engine = ScriptedEngine(answers: ["SELECT 1": integers([[1]])])
+        let text = """
+            statement ok
+            CREATE  trigger t1r1 UPDATE ON t1 BEGIN SELECT 1; END;
+
+            statement ok
+            insert or replace INTO t1 VALUES(2, 'x')
+
+            statement ok
+            REPLACE INTO t1 VALUES(2, 'x')
+
+            query I nosort
+            SELECT 1
+            ----
+            1
+
+            statement ok
+            CREATE TABLE triggers(a INT)
+            """
+        let configuration = SQLLogicTestRunner.Configuration(unsupportedFeatures: SQLLogicTestRunner.UnsupportedFeature.sqliteOnly)
+        let summary = try SQLLogicTestRunner(engine: engine, configuration: configuration).run(file: text, name: "u.test")
+        #expect(engine.executed == ["SELECT 1", "CREATE TABLE triggers(a INT)"])
+        #expect(summary.skipReasons == ["SQLite-only CREATE TRIGGER": 1, "SQLite-only REPLACE": 2])
+        #expect(summary.skipped == 3)
     }
 
     @Test func duckDBLoopsRequireAndErrorMessages() throws {

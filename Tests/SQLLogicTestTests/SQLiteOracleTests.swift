@@ -1,6 +1,7 @@
 import Foundation
 import SQLLogicTest
 import Testing
+import TestSupport
 
 /// The corpus files run against SQLite itself must pass: this proves the runner reproduces slt_sqlite.c's
 /// rendering (I/R/T), rowsort/valuesort order, MD5 hashes and label checks on real expected results.
@@ -8,7 +9,7 @@ import Testing
 /// as an empty result, which a runner must not do for the engine under test. select3-5 pass too, 9,644 records,
 /// but take minutes, mostly SQLite evaluating select5's many-way joins, so they are not in the default list.)
 @Suite struct SQLiteOracleTests {
-    static let corpus = URL(fileURLWithPath: "/work/shared/corpus/sqllogictest/sqlite")
+    static let corpus = SharedCorpus.url("sqllogictest/sqlite")
 
     static let files = ["select1.test", "select2.test", "evidence/in1.test", "evidence/in2.test",
                         "evidence/slt_lang_createtrigger.test",

@@ -1,12 +1,14 @@
 import Foundation
 import Sluice
 import Testing
+import TestSupport
 
 /// A Spark-written Hudi table from the shared corpus, queried by name in a warehouse directory (with time
 /// travel) and through hudi_scan; the latest snapshot is checked against hudi-rs.
-@Suite struct HudiSQLTests {
-    static let zip = "/work/shared/corpus/hudi/sample_table_cow_v6_nonpartitioned.zip"
-    static let python = "/work/main/.venv/bin/python"
+@Suite(.enabled(if: SharedCorpus.has("hudi") && DevPython.available, "needs ../shared/corpus/hudi and the project .venv"))
+struct HudiSQLTests {
+    static let zip = SharedCorpus.path("hudi/sample_table_cow_v6_nonpartitioned.zip")
+    static let python = DevPython.path ?? "python3"
 
     /// A warehouse directory holding the table as `trips`, unpacked once per process (tests run in parallel).
     static let prepared: Result<String, any Error> = Result { try unpack() }

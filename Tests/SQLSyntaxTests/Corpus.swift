@@ -1,16 +1,10 @@
 import Foundation
 import SQLLogicTest
+import TestSupport
 
-/// The shared corpus (/work/shared/corpus): SQLite's sqllogictest files and the 22 TPC-H queries.
+/// The shared corpus's SQLite sqllogictest files and the 22 TPC-H queries.
 enum Corpus {
-    static let root: URL? = {
-        let here = URL(fileURLWithPath: #filePath)
-        let candidates = [
-            here.deletingLastPathComponent().appendingPathComponent("../../../shared/corpus").standardized,
-            URL(fileURLWithPath: "/work/shared/corpus"),
-        ]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
-    }()
+    static let root: URL? = SharedCorpus.root
 
     static var sqllogictestFiles: [URL] {
         guard let base = root?.appendingPathComponent("sqllogictest/sqlite") else { return [] }

@@ -1,13 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import TableFormat
 
-/// A Python with `fastavro` or `avro` (another implementation to check our files against): $SLUICE_AVRO_PYTHON,
-/// the project's .venv, or /tmp/hm-venv.
+/// A Python with `fastavro` (another implementation to check our files against): $SLUICE_AVRO_PYTHON or the
+/// project's .venv (scripts/requirements-dev.txt installs it).
 enum AvroPython {
     static let python: String? = {
-        var candidates = [HudiCorpus.root.appendingPathComponent(".venv/bin/python").path, "/tmp/hm-venv/bin/python"]
-        if let env = ProcessInfo.processInfo.environment["SLUICE_AVRO_PYTHON"] { candidates.insert(env, at: 0) }
+        let candidates = [ProcessInfo.processInfo.environment["SLUICE_AVRO_PYTHON"], DevPython.path].compactMap { $0 }
         return candidates.first { path in
             FileManager.default.isExecutableFile(atPath: path) && (try? HudiCorpus.run(path, ["-c", "import fastavro"])) != nil
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The Spark-written tables of ../shared/corpus/hudi, unzipped once per process into a temp dir, and the
 /// Python with hudi-rs (the oracle) that produces the expected rows.
@@ -8,8 +9,7 @@ enum HudiCorpus {
         .deletingLastPathComponent()
 
     static let directory: URL? = {
-        let candidates = [root.appendingPathComponent("../shared/corpus/hudi"), URL(fileURLWithPath: "/work/shared/corpus/hudi")]
-        return candidates.first { FileManager.default.fileExists(atPath: $0.path) }?.standardizedFileURL
+        SharedCorpus.has("hudi") ? SharedCorpus.url("hudi") : nil
     }()
 
     static var available: Bool { directory != nil }
@@ -52,14 +52,8 @@ enum HudiCorpus {
         return target.appendingPathComponent(entries[0])
     }
 
-    /// A Python that can `import hudi`: $SLUICE_PYTHON, the project's .venv, or the probe venv.
-    static let python: String? = {
-        var candidates = [root.appendingPathComponent(".venv/bin/python").path, "/tmp/probe-venv/bin/python"]
-        if let env = ProcessInfo.processInfo.environment["SLUICE_PYTHON"] { candidates.insert(env, at: 0) }
-        return candidates.first { path in
-            FileManager.default.isExecutableFile(atPath: path) && (try? run(path, ["-c", "import hudi"])) != nil
-        }
-    }()
+    /// The dev Python (`DevPython`) when it can `import hudi`.
+    static let python: String? = DevPython.path.flatMap { path in (try? run(path, ["-c", "import hudi"])) != nil ? path : nil }
 
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {

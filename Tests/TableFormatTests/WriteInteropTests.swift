@@ -3,11 +3,12 @@ import Foundation
 import Storage
 import Testing
 @testable import TableFormat
+import TestSupport
 
 /// Tables Sluice writes, read by hudi-rs: the snapshot, time travel to every instant and incremental reads
 /// between consecutive instants must return what Sluice's reader returns.
 @Suite("Write interop with hudi-rs", .enabled(if: HudiCorpus.python != nil,
-                                              "needs a Python with hudi==0.5.0 (/work/main/.venv or $SLUICE_PYTHON); skipped"))
+                                              "needs a Python with hudi==0.5.0 (the project .venv or $SLUICE_PYTHON); skipped"))
 struct WriteInteropTests {
     typealias F = WriteFixtures
 

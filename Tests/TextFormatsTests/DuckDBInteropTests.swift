@@ -2,15 +2,16 @@ import Columnar
 import Foundation
 import Testing
 @testable import TextFormats
+import TestSupport
 
 /// Files written by DuckDB and pyarrow (scripts/interop/text_formats.py) must read as the values DuckDB's
 /// read_csv / read_json find in them, and what our writers make of them must read back in DuckDB as the same
 /// values. Skipped, with the reason shown, when the project venv is missing.
 @Suite struct DuckDBInteropTests {
-    static let python = ProcessInfo.processInfo.environment["SLUICE_PYTHON"] ?? "/work/main/.venv/bin/python"
+    static let python = DevPython.path ?? ""
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("scripts/interop/text_formats.py").path
-    static let available = FileManager.default.isExecutableFile(atPath: python)
+    static let available = DevPython.available
 
     @Test(.enabled(if: available, "needs \(python) with duckdb and pyarrow (set SLUICE_PYTHON)"))
     func duckDBAndPyarrowFilesReadAndWriteBack() throws {

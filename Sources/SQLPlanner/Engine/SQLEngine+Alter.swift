@@ -31,6 +31,7 @@ extension SQLEngine {
                 throw PlannerError(.binder, "ALTER TABLE \(alter.name): \(fields[i].name) is a key, partition or precombine column; its type cannot change (at \(column.location))")
             }
             let wider = try type.dataType()
+            if wider == fields[i].type { return .message("ALTER TABLE") }
             guard Self.widens(fields[i].type, to: wider) else {
                 throw PlannerError(.binder, "ALTER TABLE \(alter.name) ALTER COLUMN \(fields[i].name) TYPE \(type): \(fields[i].type.sqlName) cannot become \(wider.sqlName); only widening is allowed (INT to BIGINT or DOUBLE, BIGINT or FLOAT to DOUBLE, DECIMAL to a larger precision at the same scale) (at \(column.location))")
             }

@@ -117,7 +117,7 @@ extension SQLEngine {
         var rows = table.schema.fields.map { [$0.name, $0.type.sqlName, $0.nullable ? "YES" : "NO"] }
         if extended, let writable = table as? any WritableTable {
             let p = writable.properties
-            rows.append(["# Detailed Table Information", "", ""])
+            rows.append(["Detailed Table Information", "", ""])
             rows.append(["Table", name.name.name, ""])
             if let location = p.location { rows.append(["Location", location, ""]) }
             if let type = p.tableType { rows.append(["Type", type, ""]) }
@@ -141,11 +141,11 @@ extension SQLEngine {
             guard let type = field.type.declaredSQLType else {
                 throw PlannerError(.notSupported, "SHOW CREATE TABLE \(name): column \(field.name) has type \(field.type.sqlName), which no DDL declares")
             }
-            return ColumnDefinition(name: Identifier(field.name, isQuoted: true), type: type, notNull: !field.nullable)
+            return ColumnDefinition(name: Self.identifier(field.name), type: type, notNull: !field.nullable)
         }
-        var create = CreateTable(name: QualifiedName([Identifier(name.name.name, isQuoted: true)]), columns: columns)
+        var create = CreateTable(name: QualifiedName([Self.identifier(name.name.name)]), columns: columns)
         if let p = writable?.properties {
-            create.partitionedBy = p.partitionFields.map { Identifier($0, isQuoted: true) }
+            create.partitionedBy = p.partitionFields.map(Self.identifier)
             var properties: [(String, String)] = []
             if !p.primaryKey.isEmpty { properties.append(("primaryKey", p.primaryKey.joined(separator: ","))) }
             if let field = p.preCombineField { properties.append(("preCombineField", field)) }
@@ -155,5 +155,12 @@ extension SQLEngine {
         }
         let text = Statement(.createTable(create)).description
         return Self.textRows(["createtab_stmt"], [[text]])
+    }
+
+    /// A name as DDL writes it: bare when it reads back as itself (lower-case letters, digits, '_'), else quoted.
+    static func identifier(_ name: String) -> Identifier {
+        let bare = name.first.map { $0.isLetter || $0 == "_" } == true
+            && name.allSatisfy { ($0.isLetter && $0.isLowercase) || $0.isNumber || $0 == "_" }
+        return Identifier(name, isQuoted: !bare || (try? SQLParser.parseStatement("SELECT 1 AS \(name)")) == nil)
     }
 }

@@ -47,7 +47,8 @@ extension SQLEngine {
         try checkSingleMatch(batches, table: table, name: merge.target)
         let keep = Array(0..<(table.dataSchema.fields.count + (deletes ? 1 : 0)))
         var iterator = batches.lazy.map { batch in
-            Batch(schema: batch.schema, columns: keep.map { batch.columns[$0] }, count: batch.count, selection: batch.selection)
+            Batch(schema: Schema(keep.map { batch.schema.fields[$0] }), columns: keep.map { batch.columns[$0] }, count: batch.count,
+                  selection: batch.selection)
         }.makeIterator()
         let write = TableWrite(.upsert, deleteMarkerColumn: deletes ? Self.deleteMarker : nil)
         let result = try self.write(next: { iterator.next() }, into: table, name: merge.target, as: write)

@@ -20,12 +20,16 @@ struct SQLLogicTestCommand: ParsableCommand {
             let engine = SQLEngine(options: BinderOptions(sqliteCompatibility: sqlite))
             let names = Set(engineNames.isEmpty ? ["sluice"] : engineNames)
             let runner = SQLLogicTestRunner(engine: SQLEngineTestAdapter(engine: engine),
-                                            configuration: .init(engineNames: names))
+                                            configuration: .init(engineNames: names, unsupportedFeatures: SQLLogicTestRunner.UnsupportedFeature.sqliteOnly))
             let start = ContinuousClock.now
             let summary = try runner.run(file: text, name: file)
             for failure in summary.failures { SQLSession.write("\(failure)\n\n") }
             let failures = summary.executed - summary.passed
             SQLSession.write("\(file): \(summary.passed) passed, \(failures) failed, \(summary.skipped) skipped (\(ContinuousClock.now - start))\n")
+            if !summary.skipReasons.isEmpty {
+                let reasons = summary.skipReasons.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { "\($0.value) \($0.key)" }
+                SQLSession.write("  skipped: \(reasons.joined(separator: ", "))\n")
+            }
             failed = failed || failures > 0
         }
         if failed { throw ExitCode.failure }

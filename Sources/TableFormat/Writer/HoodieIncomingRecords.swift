@@ -18,14 +18,18 @@ struct HoodieIncomingRecords {
     /// Partition path → rows, in arrival order (a replaced duplicate keeps its first position).
     private(set) var byPartition: [String: [RecordRef]] = [:]
     private(set) var count = 0
+    /// Rows the delete marker marks (an upsert's deletes); they locate and win like updates, and are never written.
+    private(set) var deletes: Set<RecordRef> = []
 
-    /// `schema` is the write's data schema (the table's, or the evolved one of `HoodieWriterSchema`); with `keysOnly` (deletes) batches need only the key and partition
-    /// columns.
+    /// `schema` is the write's data schema (the table's, or the evolved one of `HoodieWriterSchema`); with
+    /// `keysOnly` (deletes) batches need only the key and partition columns. With `deleteMarker`, batches carry
+    /// that boolean column besides `schema`'s.
     init(next: () throws -> Batch?, schema: Schema, keyGenerator: HoodieKeyGenerator, precombineField: String?,
-         deduplicate: Bool, keysOnly: Bool) throws {
+         deduplicate: Bool, keysOnly: Bool, deleteMarker: String? = nil) throws {
         precombineColumn = keysOnly ? nil : precombineField.flatMap { schema.index(of: $0) }
         var positions: [String: Int] = [:]
-        while let batch = try next() {
+        while let incoming = try next() {
+            let (batch, marker) = try HoodieDeleteMarker.split(incoming, field: deleteMarker)
             if !keysOnly { try HoodieIncomingRecords.check(batch.schema, against: schema) }
             guard batch.rowCount > 0 else { continue }
             guard batches.count < Int32.max, batch.count <= Int32.max else {
@@ -40,6 +44,7 @@ struct HoodieIncomingRecords {
             for i in 0..<batch.rowCount {
                 let ref = RecordRef(batch: b, row: Int32(batch.physicalRow(i)))
                 let path = batchPaths[Int(ref.row)]
+                if let marker, HoodieDeleteMarker.isDeleted(marker, row: Int(ref.row)) { deletes.insert(ref) }
                 guard deduplicate else {
                     byPartition[path, default: []].append(ref)
                     count += 1

@@ -54,7 +54,9 @@ struct HoodieWriteHandle {
             counts = try mergeOld(base, updates: updates, lost: &lost, into: writer, context)
         }
         var byBatch: [Int32: ContiguousArray<UInt32>] = [:]
-        for ref in write.incoming where !lost.contains(ref) { byBatch[ref.batch, default: []].append(UInt32(ref.row)) }
+        for ref in write.incoming where !lost.contains(ref) && !context.keys.deletes.contains(ref) {
+            byBatch[ref.batch, default: []].append(UInt32(ref.row))
+        }
         for b in byBatch.keys.sorted() {
             var batch = context.incoming[Int(b)]
             batch.selection = SelectionVector(byBatch[b]!)
@@ -68,8 +70,8 @@ struct HoodieWriteHandle {
                                prevBaseFile: write.base?.baseFile.fileName)
     }
 
-    /// Copies the old slice's records that stay. An incoming update replaces a record unless the record's
-    /// precombine value is greater (a tie goes to the incoming record); a losing update goes into `lost`.
+    /// Copies the old slice's records that stay. An incoming update (or marked delete) replaces a record unless
+    /// the record's precombine value is greater (a tie goes to the incoming record); a loser goes into `lost`.
     private func mergeOld(_ base: FileSlice, updates: [String: RecordRef], lost: inout Set<RecordRef>,
                           into writer: HoodieBaseFileWriter, _ context: HoodieWriteContext) throws -> (updated: Int64, deleted: Int64) {
         var scan = HudiScan(table: context.table, fileSlices: [base], schema: context.schema, batchSize: Batch.capacity,
@@ -90,6 +92,9 @@ struct HoodieWriteHandle {
                     if let column = context.precombineColumn,
                        PrecombineOrder.compare(current.columns[column].value(at: row), context.incoming[Int(ref.batch)].columns[column].value(at: Int(ref.row))) > 0 {
                         lost.insert(ref)
+                    } else if context.keys.deletes.contains(ref) {
+                        deleted += 1
+                        return
                     } else {
                         updated += 1
                         return

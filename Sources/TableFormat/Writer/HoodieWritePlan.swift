@@ -46,7 +46,8 @@ struct HoodieWritePlan {
     }
 
     /// Updates and deletes to the file groups the index finds their keys in; the rest are inserts (upsert),
-    /// dropped (delete), or all rows are inserts (the insert operations, which look nothing up).
+    /// dropped (delete, an upsert's marked deletes), or all rows are inserts (the insert operations, which look
+    /// nothing up). An upsert's marked deletes travel as updates, so the precombine order decides them too.
     static func route(_ records: HoodieIncomingRecords, partition: String, operation: WriteOperationType,
                       existing: [FileSlice], index: any HoodieIndex) throws -> (groups: [String: FileGroupWrite], inserts: [RecordRef]) {
         let refs = records.byPartition[partition] ?? []
@@ -58,7 +59,8 @@ struct HoodieWritePlan {
         for ref in refs {
             let key = records.key(ref)
             guard let fileId = located[key], let slice = byId[fileId] else {
-                if operation == .upsert { inserts.append(ref) }
+                // A marked delete of a key the table lacks has nothing to do.
+                if operation == .upsert && !records.deletes.contains(ref) { inserts.append(ref) }
                 continue
             }
             // In place: a copied-out group would copy its key sets on every insert.

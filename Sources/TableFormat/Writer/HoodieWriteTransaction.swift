@@ -55,8 +55,13 @@ final class HoodieWriteTransaction {
         var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
         for (partition, ids) in plan.replacedFileIds { touched.formUnion(ids.map { HoodieFileGroup.ID(partitionPath: partition, fileId: $0) }) }
         let metadata = HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
-                                            extraMetadata: ["schema": avroSchema], operationType: operation.rawValue)
+                                            extraMetadata: extraMetadata(options), operationType: operation.rawValue)
         return (metadata, touched)
+    }
+
+    /// The caller's entries and the written schema, which no caller overrides.
+    func extraMetadata(_ options: HudiWriteOptions) -> [String: String] {
+        options.extraMetadata.merging(["schema": avroSchema]) { _, own in own }
     }
 
     /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
@@ -72,7 +77,7 @@ final class HoodieWriteTransaction {
         let stream = HoodieBulkInsertStream(transaction: self, keyGenerator: keyGenerator, options: options)
         while let batch = try next() { try stream.add(batch) }
         try stream.finish()
-        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: ["schema": avroSchema],
+        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: extraMetadata(options),
                                      operationType: WriteOperationType.bulkInsert.rawValue), [])
     }
 

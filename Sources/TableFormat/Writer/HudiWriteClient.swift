@@ -20,6 +20,12 @@ public struct HudiWriteOptions: Sendable {
     /// Roll back pending writes whose writer is gone (expired heartbeat) before writing, as Hudi's default
     /// EAGER failed-writes policy does.
     public var rollbackFailedWrites = true
+    /// A boolean column of the incoming batches whose true rows are deletes within an upsert, as Hudi's
+    /// `_hoodie_is_deleted` field: one commit both upserts and deletes (MERGE INTO, CDC files). The column is
+    /// never written; a null counts as false. Deletes obey the precombine order like updates.
+    public var deleteMarkerField: String?
+    /// Entries added to the commit's `extraMetadata` (a checkpoint, lineage); the write's own `schema` wins.
+    public var extraMetadata: [String: String] = [:]
 
     public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
         self.targetFileSize = targetFileSize
@@ -79,8 +85,14 @@ public struct HudiWriteClient: Sendable {
         }
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
         // The first batch tells the incoming schema, so an incompatible one fails before anything is written.
+        let marker = options.deleteMarkerField
+        if let marker, operation != .upsert {
+            throw TableFormatError(.invalidArgument, "delete marker '\(marker)' applies to upsert, not \(operation.rawValue)")
+        }
         var first = try next()
-        let writerSchema = try operation == .delete ? nil : first.map { try HudiWriteClient.writerSchema($0.schema, table: table) }
+        let writerSchema = try operation == .delete ? nil : first.map {
+            try HudiWriteClient.writerSchema(HoodieDeleteMarker.split($0, field: marker).data.schema, table: table)
+        }
         let dataSchema = writerSchema?.schema ?? table.dataSchema
         func pull() throws -> Batch? {
             let batch: Batch?
@@ -91,13 +103,15 @@ public struct HudiWriteClient: Sendable {
                 batch = try next()
             }
             guard let batch, let writerSchema else { return batch }
-            return try writerSchema.conform(batch)
+            // The marker rides along as the last column, past the conforming of the data columns.
+            let (data, flags) = try HoodieDeleteMarker.split(batch, field: marker)
+            return try HoodieDeleteMarker.join(writerSchema.conform(data), marker: flags, field: marker)
         }
         // Bulk insert streams its input after the instant starts; the others need every key first.
         let records = operation == .bulkInsert ? nil
             : try HoodieIncomingRecords(next: pull, schema: dataSchema, keyGenerator: keyGenerator,
                                         precombineField: table.config.precombineField, deduplicate: true,
-                                        keysOnly: operation == .delete)
+                                        keysOnly: operation == .delete, deleteMarker: marker)
         let avroSchema = try writerSchema?.evolved == true ? dataSchema.avroSchemaJSON(tableName: table.config.name)
             : table.avroSchema ?? dataSchema.avroSchemaJSON(tableName: table.config.name)
         var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)

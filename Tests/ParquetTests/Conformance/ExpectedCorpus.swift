@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// One file's entry in `parquet-testing.expected.json` or `generated.expected.json` (format: the "format"
 /// field at the top of those files, made by ../shared/corpus/parquet/expected.py).
@@ -79,27 +80,16 @@ struct ExpectedLeaf: Decodable, Sendable {
     }
 }
 
-/// The shared corpus beside the checkout (../shared/corpus/parquet), or $SLUICE_SHARED/corpus/parquet.
+/// The shared corpus's Parquet files (../shared/corpus/parquet, see `SharedCorpus`).
 enum Corpus {
-    static let root: URL = {
-        if let shared = ProcessInfo.processInfo.environment["SLUICE_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("corpus/parquet")
-        }
-        // Tests/ParquetTests/Conformance/ExpectedCorpus.swift -> the package root -> ../shared
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return package.deletingLastPathComponent().appendingPathComponent("shared/corpus/parquet")
-    }()
+    static let root: URL = SharedCorpus.url("parquet")
 
     static var isAvailable: Bool {
         FileManager.default.fileExists(atPath: root.appendingPathComponent("parquet-testing.expected.json").path)
     }
 
     /// CI must not skip: a missing corpus there is a failure, not a skip.
-    static var isCI: Bool {
-        let value = ProcessInfo.processInfo.environment["CI"]?.lowercased() ?? ""
-        return value == "true" || value == "1"
-    }
+    static var isCI: Bool { SharedCorpus.isCI }
 
     /// The slow cases (the 2 GiB-string file) run only under `make test-long`.
     static var runsLongTests: Bool { ProcessInfo.processInfo.environment["SLUICE_LONG_TESTS"] != nil }

@@ -1,7 +1,7 @@
 """Writes EncodingPyarrowFixtures.swift: values sections that pyarrow encoded, next to the PLAIN section pyarrow
 writes for the same column, so the tests check our decoders against an independent encoder.
 
-Run: /tmp/probe-venv/bin/python Tests/ParquetTests/Fixtures/make_encoding_fixtures.py  (pyarrow 26.0.1)
+Run: .venv/bin/python Tests/ParquetTests/Fixtures/make_encoding_fixtures.py  (pyarrow 26.0.1)
 Each file has one column `x`, uncompressed, data page v2 (levels are outside the values section), one page.
 """
 import io
