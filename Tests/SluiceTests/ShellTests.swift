@@ -60,5 +60,6 @@ import Testing
     @Test func completesDotCommandsAndPathsInQuotes() throws {
         #expect(try completer().complete(".ta") == .words([".tables"]))
         #expect(try completer().complete("SELECT * FROM read_parquet('Fix") == .paths)
+        #expect(try completer().complete(".read Fixtures/de") == .paths)
     }
 }

@@ -1,9 +1,10 @@
 import SQLPlanner
 import SQLSyntax
 
-/// Tab completion for the shell: dot commands at the start of a line, file paths inside a quoted string,
-/// table names after FROM / JOIN / INTO / UPDATE / TABLE, and otherwise keywords, table names and the columns
-/// of the tables the statement mentions. Candidates keep the case the user started typing in.
+/// Tab completion for the shell: dot commands at the start of a line, file paths inside a quoted string and
+/// after `.read` / `.output` / `.open`, table names after FROM / JOIN / INTO / UPDATE / TABLE, and otherwise
+/// keywords, table names and the columns of the tables the statement mentions. Candidates keep the case the
+/// user started typing in.
 public struct ShellCompleter {
     public enum Completion: Equatable, Sendable {
         /// Complete a file path (the word is inside quotes).
@@ -22,6 +23,7 @@ public struct ShellCompleter {
     /// Candidates for the word that ends `text` (the statement typed so far, up to the cursor).
     public func complete(_ text: String) -> Completion {
         if text.filter({ $0 == "'" }).count % 2 == 1 { return .paths }
+        if [".read ", ".output ", ".open "].contains(where: { text.hasPrefix($0) }) { return .paths }
         let word = String(text.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }.reversed())
         let before = text.dropLast(word.count)
         if before.allSatisfy(\.isWhitespace) && word.hasPrefix(".") {
