@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 # The CLI the interop checks drive; a debug build is plenty for their small files.
 SLUICE ?= .build/debug/sluice
 SLUICE_RELEASE := .build/release/sluice
+# Where `make run` keeps the demo warehouse.
+WAREHOUSE ?= warehouse
 # Writer SIGKILL trials per store in `make test` (test-long runs 200 per store).
 CRASH_TRIALS ?= 20
 
@@ -36,6 +38,8 @@ test: build
 		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; exit $$s' \
 		|| failed="$$failed swift-test-or-s3-checks"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
+	bash scripts/shell/acceptance.sh $(SLUICE) || failed="$$failed shell"; \
+	bash scripts/shell/tour.sh $(SLUICE) || failed="$$failed readme-tour"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 
 interop:
@@ -62,8 +66,10 @@ interop-long:
 	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \
 	exit $$status
 
+# The shell on ./warehouse, with the demo tables created on the first run (Fixtures/demo/build-warehouse.sh).
 run: release
-	$(SLUICE_RELEASE) --help
+	@bash Fixtures/demo/build-warehouse.sh $(SLUICE_RELEASE) $(WAREHOUSE)
+	@$(SLUICE_RELEASE) shell --warehouse $(WAREHOUSE)
 
 # Comparisons against pyarrow and DuckDB (release build). Not part of `test`.
 bench: release
