@@ -35,7 +35,8 @@ release: deps
 test: build
 	@failed=""; \
 	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; \
-		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; exit $$s' \
+		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; \
+		$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 10 --s3 || s=1; exit $$s' \
 		|| failed="$$failed swift-test-or-s3-checks"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
 	bash scripts/shell/acceptance.sh $(SLUICE) || failed="$$failed shell"; \
@@ -46,7 +47,10 @@ interop:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_copy.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) || status=1; \
+	$(PY) scripts/interop/ingest_check.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 10 || status=1; \
 	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) || status=1; \
 	exit $$status
@@ -54,7 +58,8 @@ interop:
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
 test-long: build
 	$(WITH_S3) bash -c 'env SLUICE_LONG_TESTS=1 swift test; s=$$?; \
-		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --s3 || s=1; exit $$s'
+		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --s3 || s=1; \
+		$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --s3 || s=1; exit $$s'
 	$(MAKE) --no-print-directory interop-long
 
 interop-long:
@@ -62,6 +67,7 @@ interop-long:
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --seed 2026 || status=1; \
+	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --seed 2026 || status=1; \
 	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \
 	exit $$status
 

@@ -39,7 +39,8 @@ let package = Package(
         .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .target(name: "SQLPlanner", dependencies: ["Columnar", "SQLSyntax", "SQLExecution"]),
         .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "TextFormats", "SQLSyntax",
+                                               "SQLExecution", "SQLPlanner"]),
         .target(
             name: "Sluice",
             dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "TextFormats", "SQLSyntax", "SQLExecution",

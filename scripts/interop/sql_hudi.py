@@ -69,7 +69,8 @@ def scenario(sluice, tally, base, version, partitioned, seed):
         "DELETE FROM trips WHERE id % 11 = 0 OR fare < 5",
         "CREATE TABLE src (id INT, rider STRING, fare DOUBLE, ts BIGINT, city STRING) PRIMARY KEY (id)",
         "INSERT INTO src VALUES " + values(rows(rnd.sample(range(150, 400), 100), 3)),
-        "MERGE INTO trips t USING src s ON t.id = s.id WHEN MATCHED AND s.fare > 50 THEN UPDATE SET fare = s.fare, ts = s.ts "
+        "MERGE INTO trips t USING src s ON t.id = s.id WHEN MATCHED AND s.fare < 20 THEN DELETE "
+        "WHEN MATCHED AND s.fare > 50 THEN UPDATE SET fare = s.fare, ts = s.ts "
         "WHEN NOT MATCHED THEN INSERT *",
         "ALTER TABLE trips ADD COLUMNS (tip DOUBLE, note STRING)",
         "INSERT INTO trips VALUES " + ", ".join("(%d, 'n%d', 1.5, 9, 'sf', 0.5, 'tipped')" % (i, i) for i in range(500, 520)),

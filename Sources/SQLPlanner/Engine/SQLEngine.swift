@@ -7,6 +7,9 @@ import SQLSyntax
 public final class SQLEngine {
     public let catalog: any Catalog
     public var tableFunctions: (any TableFunctionProvider)?
+    /// COPY TO's file writers and CALL's procedures, from the layer that knows formats and tables.
+    public var fileWriters: (any FileWriterProvider)?
+    public var procedures: (any ProcedureProvider)?
     public var options: BinderOptions
     /// `SET name = value`, lower-case names; `threads` and `memory_limit` are stored for the executor.
     public private(set) var settings: [String: String] = ["threads": "2"]
@@ -46,6 +49,8 @@ public final class SQLEngine {
         case .showCreateTable(let name): return try showCreateTable(name)
         case .merge(let merge): return try self.merge(merge)
         case .alterTable(let alter): return try alterTable(alter)
+        case .copy(let copy): return try self.copy(copy, at: statement.location)
+        case .call(let call): return try self.call(call, at: statement.location)
         case .transaction(let command):
             guard command != .rollback else {
                 throw PlannerError(.notSupported, "ROLLBACK: statements commit one by one (at \(statement.location))")

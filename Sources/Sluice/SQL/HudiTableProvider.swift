@@ -46,7 +46,10 @@ public final class HudiTableProvider: TableProvider, HudiTableBacked {
 
 /// `read_parquet('path | glob | uri')`, `hudi_scan('uri')`, and quoted `.parquet` paths in FROM.
 public final class FileTableFunctions: TableFunctionProvider {
-    public init() {}
+    /// Where `hudi_table_changes` and CALL look tables up by name (weak: the engine owns its catalog).
+    public weak var warehouse: (any HudiTableLocating)?
+
+    public init(warehouse: (any HudiTableLocating)? = nil) { self.warehouse = warehouse }
 
     public func table(function name: String, arguments: [Value]) throws -> (any TableProvider)? {
         guard case .string(let location)? = arguments.first else {
@@ -63,6 +66,6 @@ public final class FileTableFunctions: TableFunctionProvider {
     }
 
     public func table(path: String) throws -> (any TableProvider)? {
-        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : nil
+        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : try textTable(path: path)
     }
 }
