@@ -10,6 +10,7 @@ enum LineEditor {
     nonisolated(unsafe) static var completer: ShellCompleter?
     nonisolated(unsafe) static var pendingStatement = ""
     nonisolated(unsafe) private static var candidates: [String] = []
+    nonisolated(unsafe) private static var index = 0
 
     static var historyPath: String {
         (ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()) + "/.sluice_history"
@@ -56,6 +57,4 @@ enum LineEditor {
             }
         }
     }
-
-    nonisolated(unsafe) private static var index = 0
 }
