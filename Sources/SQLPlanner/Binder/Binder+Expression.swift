@@ -17,7 +17,9 @@ extension Binder {
         switch e.kind {
         case .literal(let literal): return try bindLiteral(literal, at: e.location)
         case .column(let parts):
-            guard let bound = try context.resolveColumn(parts) ?? bindFieldPath(parts, context) else {
+            // A bare current_date / current_timestamp is a column only when one has that name.
+            guard let bound = try context.resolveColumn(parts) ?? bindFieldPath(parts, context)
+                ?? (parts.count == 1 && !parts[0].isQuoted ? currentTime(parts[0].name) : nil) else {
                 let name = parts.map(\.name).joined(separator: ".")
                 throw PlannerError(.binder, "Referenced column \"\(name)\" not found in FROM clause! (at \(e.location))")
             }

@@ -9,6 +9,9 @@ import TableFormat
 public enum SQLWarehouse {
     public static func engine(uri: String) throws -> SQLEngine {
         let catalog: any Catalog = uri == "memory://" ? MemoryCatalog() : try HudiWarehouseCatalog(uri: uri)
-        return SQLEngine(catalog: catalog, tableFunctions: FileTableFunctions())
+        let engine = SQLEngine(catalog: catalog, tableFunctions: FileTableFunctions(warehouse: catalog as? any HudiTableLocating))
+        engine.fileWriters = CopyFileWriters()
+        engine.procedures = HudiProcedures(warehouse: catalog as? any HudiTableLocating)
+        return engine
     }
 }

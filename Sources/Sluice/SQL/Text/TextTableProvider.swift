@@ -1,0 +1,104 @@
+import Columnar
+import SQLExecution
+import SQLPlanner
+import TextFormats
+
+/// CSV or JSON files (a path, an object URI, or a local glob) as one SQL table: `read_csv`, `read_json` and
+/// quoted `.csv` / `.json` / `.jsonl` paths (compressed or not). The first file's reader infers the schema
+/// and the dialect; every file is then read under them, a batch at a time.
+public final class TextTableProvider: TableProvider {
+    public enum Format: Sendable {
+        case csv(CSVOptions)
+        case json(JSONOptions)
+    }
+
+    public let paths: [String]
+    public let schema: Schema
+    /// The options every scan opens its files with: the schema (and CSV dialect) fixed.
+    public let format: Format
+
+    public convenience init(pattern: String, format: Format, names: [String] = []) throws {
+        try self.init(patterns: [pattern], format: format, names: names)
+    }
+
+    /// Every file the patterns match, in order (DuckDB's `read_csv(['a.csv', 'b/*.csv'])`).
+    public init(patterns: [String], format: Format, names: [String] = []) throws {
+        var paths: [String] = []
+        for pattern in patterns {
+            let matched = try ParquetTableProvider.expand(pattern)
+            guard !matched.isEmpty else {
+                throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
+            }
+            paths += matched
+        }
+        guard let first = paths.first else { throw PlannerError(.binder, "no file patterns given") }
+        self.paths = paths
+        var resolved = format
+        var schema: Schema
+        switch format {
+        case .csv(var options):
+            let reader = try CSVReader(input: try TextInputs.input(first), options: Self.named(options, first))
+            schema = try Self.renamed(reader.schema, names)
+            options.schema = schema
+            options.header = reader.hasHeader
+            options.delimiter = reader.delimiter
+            resolved = .csv(options)
+        case .json(var options):
+            let reader = try JSONReader(input: try TextInputs.input(first), options: Self.named(options, first))
+            schema = try Self.renamed(reader.schema, names)
+            options.schema = schema
+            resolved = .json(options)
+        }
+        self.schema = schema
+        self.format = resolved
+    }
+
+    public var statistics: TableStatistics { TableStatistics() }
+
+    public func scan(projection: [Int], filters: [PhysicalExpression]) throws -> any BatchSource {
+        let readSchema = schema
+        var remaining = paths[...]
+        var current: (any TextBatchReader)? = nil
+        let files = ClosureBatchSource(schema: readSchema) { [format] in
+            while true {
+                if let batch = try current?.next() {
+                    return Batch(schema: readSchema, columns: batch.columns, count: batch.count)
+                }
+                guard let path = remaining.popFirst() else { return nil }
+                current = try Self.reader(path, format)
+            }
+        }
+        let all = Array(schema.fields.indices)
+        return try FilteringBatchSource(files, sourceColumns: all, projection: projection, filters: filters)
+    }
+
+    static func reader(_ path: String, _ format: Format) throws -> any TextBatchReader {
+        switch format {
+        case .csv(let options): try CSVReader(input: try TextInputs.input(path), options: named(options, path))
+        case .json(let options): try JSONReader(input: try TextInputs.input(path), options: named(options, path))
+        }
+    }
+
+    private static func named(_ options: CSVOptions, _ path: String) -> CSVOptions {
+        var options = options
+        options.fileName = path
+        return options
+    }
+
+    private static func named(_ options: JSONOptions, _ path: String) -> JSONOptions {
+        var options = options
+        options.fileName = path
+        return options
+    }
+
+    /// DuckDB's `names`: the first columns take the given names.
+    private static func renamed(_ schema: Schema, _ names: [String]) throws -> Schema {
+        guard !names.isEmpty else { return schema }
+        guard names.count <= schema.fields.count else {
+            throw PlannerError(.binder, "\(names.count) names given for \(schema.fields.count) columns")
+        }
+        var fields = schema.fields
+        for (i, name) in names.enumerated() { fields[i].name = name }
+        return Schema(fields)
+    }
+}
