@@ -96,7 +96,12 @@ extension SQLEngine {
     /// Runs `plan` (the table's data columns, then the delete marker if any) into one write.
     func write(_ plan: LogicalPlan, into table: any WritableTable, name: QualifiedName, as write: TableWrite) throws -> TableWriteResult {
         let root = try physicalPlan(Optimizer.optimize(plan))
-        return try self.write(next: { try root.next() }, into: table, name: name, as: write)
+        // The interrupt check (Ctrl-C in the shell) aborts the write like any other error: nothing commits.
+        return try self.write(next: {
+            guard let batch = try root.next() else { return nil }
+            try progress.check()
+            return batch
+        }, into: table, name: name, as: write)
     }
 
     func write(next: () throws -> Batch?, into table: any WritableTable, name: QualifiedName, as write: TableWrite) throws -> TableWriteResult {

@@ -23,9 +23,20 @@ public final class HudiWarehouseCatalog: WritableCatalog {
         self.store = store
     }
 
-    /// The table's key prefix as stored (its directory name), matched case-insensitively.
+    /// The table's key prefix as stored (its directory name), matched case-insensitively: the name as written
+    /// and in lower case are probed first (one HEAD each), the listing only when neither is a table.
     public func prefix(of name: String) throws -> String? {
-        try tableNames().first { $0.lowercased() == name.lowercased() }
+        for candidate in Set([name, name.lowercased()]).sorted() where try isTable(candidate) { return candidate }
+        return try tableNames().first { $0.lowercased() == name.lowercased() }
+    }
+
+    private func isTable(_ prefix: String) throws -> Bool {
+        guard !prefix.isEmpty, !prefix.contains("/"), !prefix.hasPrefix(".") else { return false }
+        do {
+            return try store.exists("\(prefix)/.hoodie/hoodie.properties")
+        } catch let error as StorageError where error.code == .invalidKey {
+            return false  // a name no object key can hold names no table
+        }
     }
 
     /// The Hudi table named `name`, opened at its latest commit.
@@ -44,8 +55,7 @@ public final class HudiWarehouseCatalog: WritableCatalog {
     public func tableNames() throws -> [String] {
         let prefixes = try store.listAll(prefix: "", delimiter: "/").commonPrefixes
         return try prefixes.map { String($0.dropLast($0.hasSuffix("/") ? 1 : 0)) }
-            .filter { !$0.isEmpty && !$0.hasPrefix(".") }
-            .filter { try store.exists("\($0)/.hoodie/hoodie.properties") }
+            .filter { try isTable($0) }
             .sorted()
     }
 
@@ -54,7 +64,7 @@ public final class HudiWarehouseCatalog: WritableCatalog {
             throw PlannerError(.catalog, "Table with name \(existing) already exists!")
         }
         let options = try tableOptions(definition)
-        let table = try HudiTable.create(store: store, path: definition.name, options: options)
+        let table = try PlannerError.reporting { try HudiTable.create(store: store, path: definition.name, options: options) }
         return HudiWarehouseTable(table: table, location: location(table.basePath))
     }
 
@@ -64,8 +74,10 @@ public final class HudiWarehouseCatalog: WritableCatalog {
         guard let prefix = try prefix(of: name) else {
             throw PlannerError(.catalog, "Table with name \(name) does not exist!")
         }
-        try store.delete("\(prefix)/.hoodie/hoodie.properties")
-        for object in try store.listAll(prefix: prefix + "/").objects { try store.delete(object.key) }
+        try PlannerError.reporting {
+            try store.delete("\(prefix)/.hoodie/hoodie.properties")
+            for object in try store.listAll(prefix: prefix + "/").objects { try store.delete(object.key) }
+        }
     }
 
     func location(_ basePath: String) -> String {
