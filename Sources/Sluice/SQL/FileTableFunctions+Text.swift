@@ -11,8 +11,8 @@ extension FileTableFunctions {
             let locations = try Self.paths(name, arguments.positional)
             let options = TextReadOptions(function: name, arguments: arguments)
             if name.hasPrefix("read_csv") {
-                let (csv, names) = try options.csv()
-                return try TextTableProvider(patterns: locations, format: .csv(csv), names: names)
+                let (csv, overrides) = try options.csv()
+                return try TextTableProvider(patterns: locations, format: .csv(csv), overrides: overrides)
             }
             var json = try options.json()
             if name.hasPrefix("read_ndjson") { json.format = .lines }
