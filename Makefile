@@ -33,6 +33,7 @@ release: deps
 test: build
 	@failed=""; \
 	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; \
+		$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) --s3-only || s=1; \
 		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; exit $$s' \
 		|| failed="$$failed swift-test-or-s3-checks"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \

@@ -41,15 +41,15 @@ public final class HudiWarehouseTable: WritableTable {
 
     @discardableResult
     public func write(_ write: TableWrite, next: () throws -> Batch?) throws -> TableWriteResult {
-        guard write.deleteMarkerColumn == nil else {
-            throw PlannerError(.notSupported, "deletes within an upsert on Hudi table \(table.config.name) need delete markers in the write client")
-        }
+        var options = HudiWriteOptions()
+        options.deleteMarkerField = write.deleteMarkerColumn
+        options.extraMetadata = write.extraMetadata
         var rows = 0
-        let client = HudiWriteClient(table: table)
+        let client = HudiWriteClient(table: table, options: options)
         let result = try client.write(next: {
             guard let batch = try next() else { return nil }
             rows += batch.rowCount
-            return try dense(batch)
+            return try dense(batch, marker: write.deleteMarkerColumn)
         }, operation: operation(write.operation))
         return TableWriteResult(rowCount: rows, version: result.instant.requestedTime)
     }
@@ -58,10 +58,11 @@ public final class HudiWarehouseTable: WritableTable {
         try table.alterSchema(schema)
     }
 
-    /// The batch's data columns (by name, in table order), without a selection.
-    private func dense(_ batch: Batch) throws -> Batch {
+    /// The batch without a selection, its data columns named as the table's (and the delete marker as given).
+    private func dense(_ batch: Batch, marker: String?) throws -> Batch {
         let batch = batch.compacted()
         let fields = try batch.schema.fields.map { field in
+            if field.name == marker { return field }
             guard let i = dataSchema.index(of: field.name) else {
                 throw PlannerError(.binder, "Hudi table \(table.config.name) has no column \(field.name)")
             }
