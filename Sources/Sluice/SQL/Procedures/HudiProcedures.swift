@@ -1,4 +1,5 @@
 import Columnar
+import SQLExecution
 import SQLPlanner
 import TableFormat
 
@@ -11,7 +12,17 @@ public final class HudiProcedures: ProcedureProvider {
 
     public init(warehouse: (any HudiTableLocating)? = nil) { self.warehouse = warehouse }
 
+    /// A table service's refusal (no such instant, already savepointed, cleaned past) is an `Invalid Input
+    /// Error:` naming the procedure.
     public func call(procedure name: String, arguments: TableFunctionArguments) throws -> QueryResult? {
+        do {
+            return try dispatch(name, arguments)
+        } catch let error as TableFormatError {
+            throw ExecutionError(.invalidInput, "\(name): \(error)")
+        }
+    }
+
+    private func dispatch(_ name: String, _ arguments: TableFunctionArguments) throws -> QueryResult? {
         switch name {
         case "show_commits": return try showCommits(arguments)
         case "show_commit_files": return try showCommitFiles(arguments)
