@@ -3,7 +3,7 @@ import SQLExecution
 import SQLPlanner
 import TextFormats
 
-/// CSV or JSON files (a path, an object URI, or a local glob) as one SQL table: `read_csv`, `read_json` and
+/// CSV or JSON files (paths, object URIs, or globs in either) as one SQL table: `read_csv`, `read_json` and
 /// quoted `.csv` / `.json` / `.jsonl` paths (compressed or not). The first file's reader infers the schema
 /// and the dialect; every file is then read under them, a batch at a time.
 public final class TextTableProvider: TableProvider {
@@ -27,7 +27,7 @@ public final class TextTableProvider: TableProvider {
     public init(patterns: [String], format: Format, overrides: CSVColumnOverrides = .init()) throws {
         var paths: [String] = []
         for pattern in patterns {
-            let matched = try ParquetTableProvider.expand(pattern)
+            let matched = try TextInputs.expand(pattern)
             guard !matched.isEmpty else {
                 throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
             }
