@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         .target(name: "Columnar"),
         .target(
@@ -38,14 +39,15 @@ let package = Package(
         .target(name: "SQLExecution", dependencies: ["Columnar"]),
         .target(name: "SQLPlanner", dependencies: ["Columnar", "SQLSyntax", "SQLExecution"]),
         .target(name: "SQLLogicTest", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat"]),
+        .target(name: "Ingest", dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "TextFormats", "SQLSyntax",
+                                               "SQLExecution", "SQLPlanner"]),
         .target(
             name: "Sluice",
             dependencies: ["Columnar", "Parquet", "Storage", "TableFormat", "TextFormats", "SQLSyntax", "SQLExecution",
                            "SQLPlanner", "SQLLogicTest", "Ingest"]),
         .executableTarget(
             name: "SluiceCLI",
-            dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Sluice", "Storage", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Test support: where ../shared/corpus and the dev venv are.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

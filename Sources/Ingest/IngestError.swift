@@ -1,5 +1,8 @@
-/// Ingest: loads files into Hudi tables. So far, Parquet files in one commit (`ParquetIngest`); CSV and JSON
-/// sources, incremental runs with checkpoints and quarantine build on it.
+/// Ingest: loads files from folders, globs and object prefixes into Hudi tables, incrementally and exactly
+/// once. `IncrementalIngest` lists a `SourceLocation`, skips the files the table's commits already list
+/// (`IngestCheckpoint`), reads the rest (`SourceReader`: CSV, JSON, Parquet), validates rows
+/// (`RecordValidator`), sends rejects to a quarantine table (`QuarantineTable`) and commits the rest with the
+/// checkpoint in the same commit. `ParquetIngest` is the one-commit Parquet load it grew from.
 
 /// The ingest module's one error type: a code and a message naming the source file, column or option.
 public struct IngestError: Error, Sendable, CustomStringConvertible {
@@ -10,6 +13,10 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         case schemaMismatch
         /// Nothing to ingest.
         case noSources
+        /// A commit's ingest metadata that cannot be read.
+        case invalidCheckpoint
+        /// A record rejected under `--on-error fail`.
+        case rejectedRecord
     }
 
     public var code: Code

@@ -1,4 +1,6 @@
+import Columnar
 import Parquet
+import Storage
 import TableFormat
 
 /// How sources land in the table, and how the table is created when it does not exist yet.
@@ -14,12 +16,42 @@ public struct IngestOptions: Sendable {
     public var tableName: String?
     public var write = HudiWriteOptions()
 
+    // Sources.
+    /// CSV and JSON reader options (delimiter, quote, escape, header, null strings, encoding, compression...).
+    public var text = TextSourceOptions()
+    /// Column names and types that override inference (and the table's schema) for text sources.
+    public var schema: Schema?
+    public var schemaMode: SchemaMode = .evolve
+
+    // Incremental runs.
+    /// At most this many files per commit; a run makes as many commits as it needs.
+    public var maxFiles: Int?
+    /// At most about this many source bytes per commit (a commit takes at least one file).
+    public var maxBytes: Int?
+    /// Files changed since they were ingested are ingested again (else reported and left alone).
+    public var reingestChanged = false
+
+    // Rows.
+    /// CDC deletes: rows whose `deleteColumn` text equals `deleteValue` delete their key.
+    public var deleteColumn: String?
+    public var deleteValue: String?
+    /// SQL predicates over `source` every row must not make false.
+    public var expectations: [String] = []
+    public var onError: RowErrorPolicy = .quarantine
+    /// The quarantine table (`<table>_quarantine` beside the table, chosen by the caller).
+    public var quarantine: (store: any ObjectStore, path: String)?
+
     public init(recordKeyFields: [String], precombineField: String? = nil, partitionFields: [String] = [],
                 operation: WriteOperationType = .upsert) {
         self.recordKeyFields = recordKeyFields
         self.precombineField = precombineField
         self.partitionFields = partitionFields
         self.operation = operation
+    }
+
+    /// The key, precombine and partition columns: they must exist, and never change type.
+    var fixedColumns: Set<String> {
+        Set(recordKeyFields + partitionFields + [precombineField].compactMap { $0 })
     }
 }
 

@@ -21,50 +21,19 @@ public enum ParquetIngest {
                            options: IngestOptions) throws -> IngestSummary {
         guard let first = sources.first else { throw IngestError(.noSources, "no source files to ingest") }
         var created = false
-        if !(try tableExists(store: store, path: path)) {
+        if !(try IngestTable.exists(store: store, path: path)) {
             let schema = try ParquetFileReader(source: try first.open()).schema
-            try createTable(store: store, path: path, schema: schema, options: options)
+            _ = try IngestTable.create(store: store, path: path, schema: schema, options: options)
             created = true
         }
         let table = try HudiTable.open(store: store, path: path)
-        try checkKeys(options, against: table)
+        try IngestTable.checkKeys(options, against: table)
         var reader = SourceBatches(sources: sources, schema: table.dataSchema)
         let client = HudiWriteClient(table: table, options: options.write)
         let result = try client.write(next: { try reader.next() }, operation: options.operation)
         return IngestSummary(files: sources.count, rowsRead: reader.rows, createdTable: created, result: result)
     }
 
-    static func tableExists(store: any ObjectStore, path: String) throws -> Bool {
-        let key = path.isEmpty ? ".hoodie/hoodie.properties" : "\(path)/.hoodie/hoodie.properties"
-        do {
-            _ = try store.head(key)
-            return true
-        } catch let error as StorageError where error.code == .notFound {
-            return false
-        }
-    }
-
-    static func createTable(store: any ObjectStore, path: String, schema: Schema, options: IngestOptions) throws {
-        for name in options.recordKeyFields + options.partitionFields + [options.precombineField].compactMap({ $0 })
-        where schema.index(of: name) == nil {
-            throw IngestError(.invalidOption, "column '\(name)' is not in the source schema (\(schema.fields.map(\.name).joined(separator: ", ")))")
-        }
-        let name = options.tableName ?? path.split(separator: "/").last.map(String.init) ?? "sluice_table"
-        var tableOptions = HudiTableOptions(name: name, schema: schema, recordKeyFields: options.recordKeyFields,
-                                            precombineField: options.precombineField,
-                                            partitionFields: options.partitionFields, version: options.tableVersion,
-                                            hiveStyle: options.hiveStyle)
-        tableOptions.databaseName = "default"
-        _ = try HudiTable.create(store: store, path: path, options: tableOptions)
-    }
-
-    /// The table's own keys must be the ones given: a different key would silently duplicate records.
-    static func checkKeys(_ options: IngestOptions, against table: HudiTable) throws {
-        let keys = table.config.recordKeyFields
-        guard options.recordKeyFields.isEmpty || options.recordKeyFields == keys else {
-            throw IngestError(.invalidOption, "the table's record key is \(keys.joined(separator: ",")), not \(options.recordKeyFields.joined(separator: ","))")
-        }
-    }
 }
 
 /// Every batch of every source in turn: a pull source for the write client, which streams a bulk insert and

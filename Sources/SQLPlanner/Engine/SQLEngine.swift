@@ -16,6 +16,9 @@ public final class SQLEngine {
     /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
     var views: [String: View] = [:]
     var indexes: [String: String] = [:]
+    /// What the running statement's scans have read, and the interrupt the drain loop checks between batches
+    /// (the shell's progress bar and Ctrl-C). Scans find it as `QueryProgress.current` while they are planned.
+    public let progress = QueryProgress()
 
     public init(catalog: any Catalog = MemoryCatalog(), tableFunctions: (any TableFunctionProvider)? = nil,
                 options: BinderOptions = BinderOptions()) {
@@ -72,7 +75,9 @@ public final class SQLEngine {
     }
 
     func physicalPlan(_ plan: LogicalPlan) throws -> PhysicalOperator {
-        try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        try QueryProgress.$current.withValue(progress) {
+            try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        }
     }
 
     /// Optimizes and runs a bound plan to completion.
@@ -82,7 +87,10 @@ public final class SQLEngine {
 
     func drain(_ root: PhysicalOperator) throws -> [Batch] {
         var batches: [Batch] = []
-        while let batch = try root.next() { batches.append(batch) }
+        while let batch = try root.next() {
+            try progress.check()
+            batches.append(batch)
+        }
         return batches
     }
 

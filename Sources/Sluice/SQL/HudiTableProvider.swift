@@ -4,8 +4,9 @@ import SQLPlanner
 import Storage
 import TableFormat
 
-/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table.
-public final class HudiTableProvider: TableProvider {
+/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table. Scans report their files,
+/// bytes and rows to the statement's `QueryProgress` and stop when it is interrupted.
+public final class HudiTableProvider: TableProvider, HudiTableBacked {
     public let table: HudiTable
     public let asOf: String?
 
@@ -26,7 +27,19 @@ public final class HudiTableProvider: TableProvider {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
         let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
         var snapshot = try table.snapshot(asOf: asOf, options: options)
-        let source = ClosureBatchSource(schema: snapshot.schema) { try snapshot.next() }
+        let progress = QueryProgress.current
+        progress?.addPlannedFiles(snapshot.fileSlices.count)
+        var counted = 0
+        let source = ClosureBatchSource(schema: snapshot.schema) {
+            try progress?.check()
+            let batch = try snapshot.next()
+            while counted < snapshot.fileSlicesOpened {
+                progress?.addFile(bytes: snapshot.fileSlices[counted].baseFile.size ?? 0)
+                counted += 1
+            }
+            progress?.addRows(batch?.rowCount ?? 0)
+            return batch
+        }
         return try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
     }
 }

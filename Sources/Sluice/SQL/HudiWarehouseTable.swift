@@ -6,7 +6,7 @@ import TableFormat
 
 /// A warehouse's Hudi table as SQL reads and writes it: scans read the latest snapshot (meta fields first, as
 /// Spark shows them); each write is one `HudiWriteClient` commit, so a failure leaves no instant behind.
-public final class HudiWarehouseTable: WritableTable {
+public final class HudiWarehouseTable: WritableTable, HudiTableBacked {
     public let table: HudiTable
     public let location: String
     private let reader: HudiTableProvider

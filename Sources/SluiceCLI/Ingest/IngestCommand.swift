@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import Sluice
 
-/// `sluice ingest SOURCE... --into URI --key ...`: loads Parquet files into a Hudi table as one commit, creating
-/// the table when it does not exist. CSV, JSON and incremental runs come with the ingest issue.
+/// `sluice ingest SOURCE... --into URI --key ...`: loads the files of folders, globs or `s3://` prefixes that
+/// the table does not hold yet (CSV, JSON, Parquet), one commit per group of files, with the checkpoint in the
+/// commit; `--watch` keeps polling. Rejected rows go to `<table>_quarantine` unless `--on-error` says otherwise.
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "ingest", abstract: "Load Parquet files into a Hudi table (created when missing), as one commit.")
+        commandName: "ingest", abstract: "Load new files from folders, globs or s3:// prefixes into a Hudi table, exactly once.")
 
-    @Argument(help: "Parquet files: local paths or s3:// / file:// URIs.") var sources: [String]
+    @Argument(help: "Sources: local folders, globs ('in/*.csv', 'in/**/*.json'), files, or s3:// prefixes.") var sources: [String]
     @Option(help: "The table: a local path or an s3:// URI.") var into: String
     @Option(help: "Record key column(s), comma-separated.") var key: String
     @Option(help: "Precombine (ordering) column: of two records with one key, the greater wins.") var precombine: String?
@@ -18,18 +19,16 @@ struct IngestCommand: ParsableCommand {
     @Option(name: .customLong("table-version"), help: "Table version of a new table: 6 or 8.") var tableVersion = 6
     @Option(name: .customLong("target-file-size"), help: "Base file target size in bytes.") var targetFileSize: Int64?
 
+    @OptionGroup var text: IngestTextOptions
+    @OptionGroup var runOptions: IngestRunOptions
+
     func run() throws {
         try TableCLI.run(into) {
-            let summary = try ParquetIngest.run(sources.map(Self.source), store: try ObjectStores.open(uri: into),
-                                                path: "", options: try options())
-            let stats = summary.result.metadata.writeStats
-            let (inserts, updates, deletes) = (stats.reduce(0) { $0 + $1.numInserts },
-                                               stats.reduce(0) { $0 + $1.numUpdateWrites },
-                                               stats.reduce(0) { $0 + $1.numDeletes })
-            TableCLI.write("committed \(summary.result.instant.requestedTime) \(summary.result.instant.action): "
-                + "\(summary.rowsRead) rows from \(summary.files) file(s); "
-                + "\(inserts) inserted, \(updates) updated, \(deletes) deleted"
-                + (summary.createdTable ? " (table created)" : "") + "\n")
+            let ingests = try sources.map {
+                try IncrementalIngest(source: SourceLocation.parse($0, format: try text.sourceFormat()),
+                                      store: try ObjectStores.open(uri: into), path: "", options: try options())
+            }
+            try IngestRunner(ingests: ingests, options: runOptions, table: into).start()
         }
     }
 
@@ -42,11 +41,10 @@ struct IngestCommand: ParsableCommand {
         options.hiveStyle = hiveStyle
         options.tableVersion = tableVersion
         if let targetFileSize { options.write.targetFileSize = targetFileSize }
+        options.text = try text.readerOptions()
+        options.schema = try text.schema.map { try Schema.parse(columnList: $0) }
+        try runOptions.apply(to: &options, table: into)
         return options
-    }
-
-    static func source(_ location: String) -> IngestSource {
-        IngestSource(name: location) { try Location.source(location) }
     }
 
     static func list(_ text: String) -> [String] {

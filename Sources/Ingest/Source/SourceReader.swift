@@ -1,0 +1,92 @@
+import Columnar
+import Parquet
+import Storage
+import TableFormat
+import TextFormats
+
+/// How text sources are parsed: the CSV and JSON reader options ingest passes on (schema and error policy are
+/// ingest's own).
+public struct TextSourceOptions: Sendable {
+    public var csv = CSVOptions()
+    public var json = JSONOptions()
+    public init() {}
+}
+
+/// How to read one file: the column types to force, and for CSV the dialect the first look sniffed (so the
+/// second open reads the header the same way).
+struct ReadPlan: Equatable {
+    var schema: Schema?
+    var header: Bool?
+    var delimiter: UInt8?
+}
+
+/// One source file as batches: CSV and JSON through TextFormats' readers (rejected records collected for
+/// quarantine), Parquet through the Parquet reader over a ranged-GET byte source.
+final class SourceReader {
+    let file: SourceFile
+    let schema: Schema
+    private let text: (any TextBatchReader)?
+    private var parquet: ParquetBatchIterator?
+    private var parquetRows = 0
+
+    /// The dialect in effect, and the schema.
+    private(set) var plan = ReadPlan()
+
+    /// Opens `file`; `plan` forces the text readers' column types (nil: inferred from a sample).
+    init(file: SourceFile, options: TextSourceOptions, plan given: ReadPlan) throws {
+        self.file = file
+        let forced = given.schema
+        switch file.format {
+        case .csv:
+            var csv = options.csv
+            csv.schema = forced ?? csv.schema
+            csv.header = given.header ?? csv.header
+            csv.delimiter = given.delimiter ?? csv.delimiter
+            csv.onError = .collect
+            csv.fileName = file.location
+            let reader = try CSVReader(input: SourceReader.input(file), options: csv)
+            (text, schema) = (reader, reader.schema)
+            plan = ReadPlan(schema: reader.schema, header: reader.hasHeader, delimiter: reader.delimiter)
+        case .json:
+            var json = options.json
+            json.schema = forced ?? json.schema
+            json.onError = .collect
+            json.fileName = file.location
+            let reader = try JSONReader(input: SourceReader.input(file), options: json)
+            (text, schema) = (reader, reader.schema)
+            plan = ReadPlan(schema: reader.schema)
+        case .parquet:
+            let reader = try ParquetFileReader(source: try ObjectByteSource(store: file.store, key: file.key, size: file.size))
+            text = nil
+            schema = reader.schema
+            parquet = reader.makeBatchIterator()
+        }
+    }
+
+    /// The next batch (rejected text records are kept for `takeRejected`), or nil at the end.
+    func next() throws -> Batch? {
+        if let text { return try text.next() }
+        guard let batch = try parquet?.next() else { return nil }
+        parquetRows += batch.rowCount
+        return batch
+    }
+
+    func takeRejected() -> [RowError] { text?.takeRejected() ?? [] }
+
+    /// Records read so far: accepted and rejected.
+    var rowsRead: Int { text?.counts.read ?? parquetRows }
+
+    /// The object's bytes as ranged reads of `chunk` bytes: a local file or an S3 object streams alike.
+    static func input(_ file: SourceFile, chunk: Int = 8 << 20) -> ByteInput {
+        var offset = 0
+        let (store, key, size) = (file.store, file.key, file.size)
+        return ChunkedInput {
+            guard offset < size else { return nil }
+            let end = min(size, offset + chunk)
+            let bytes = try store.get(key, range: offset..<end)
+            guard !bytes.isEmpty else { return nil }
+            offset += bytes.count
+            return bytes
+        }
+    }
+}
