@@ -42,6 +42,8 @@ import Testing
         let stamp = "\(String(c[0..<4]))-\(String(c[4..<6]))-\(String(c[6..<8])) \(String(c[8..<10])):\(String(c[10..<12])):\(String(c[12..<14])).\(String(c[14..<17]))"
         let byTime = try engine.execute("SELECT count(*) FROM t TIMESTAMP AS OF '\(stamp)'")[0]
         #expect(byTime.rows == [[.int(2)]])
+        let systemTime = try engine.execute("SELECT v FROM t FOR SYSTEM_TIME AS OF '\(instant)' WHERE id = 2")[0]
+        #expect(systemTime.rows == [[.string("b")]])
     }
 
     @Test func failingStatementsCommitNothing() throws {

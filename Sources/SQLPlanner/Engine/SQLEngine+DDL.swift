@@ -15,6 +15,9 @@ extension SQLEngine {
             }
             try catalog.drop(name)
         }
+        if let path = create.path {
+            throw PlannerError(.notSupported, "CREATE TABLE \(name) LOCATION '\(path)': tables live in the warehouse, under their name (at \(create.name.location))")
+        }
         if let query = create.query { return try createTableAsSelect(create, query) }
         var fields: [Field] = []
         for column in create.columns {

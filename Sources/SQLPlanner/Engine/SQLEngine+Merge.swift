@@ -99,20 +99,21 @@ extension SQLEngine {
         }
     }
 
-    /// Spark's rule: a target row matched by several source rows is an error, not a silent choice.
+    /// Spark's rule: a target row matched by several source rows is an error, not a silent choice. Checked by
+    /// the executor's hash aggregate: the matched rows' keys grouped, the first key counted twice reported.
     private func checkSingleMatch(_ batches: [Batch], table: any WritableTable, name: QualifiedName) throws {
-        let keys = table.properties.primaryKey.compactMap { key in table.dataSchema.fields.firstIndex { $0.name.lowercased() == key.lowercased() } }
-        var seen = Set<[Value]>()
-        for batch in batches {
-            let matched = batch.columns[batch.columns.count - 1]
-            for i in 0..<batch.rowCount {
-                let row = batch.physicalRow(i)
-                guard matched.value(at: row) == .bool(true) else { continue }
-                let key = keys.map { batch.columns[$0].value(at: row) }
-                guard seen.insert(key).inserted else {
-                    throw PlannerError(.binder, "MERGE INTO \(name): several source rows match the target row with key \(key.map { "\($0)" }.joined(separator: ",")); a target row can be updated or deleted once")
-                }
-            }
-        }
+        let fields = table.dataSchema.fields
+        let keys = table.properties.primaryKey.compactMap { key in fields.firstIndex { $0.name.lowercased() == key.lowercased() } }
+        guard let schema = batches.first?.schema else { return }
+        let rows = MemoryTable(schema: schema, batches: batches.map { $0.compacted() })
+        let matched = schema.fields.count - 1
+        let scan = LogicalPlan.scan(TableScan(name: "merge", provider: rows, projection: Array(schema.fields.indices), filters: []))
+        let grouped = LogicalPlan.aggregate(.filter(scan, .column(matched, .boolean)),
+                                            groups: keys.map { .column($0, fields[$0].type) }, aggregates: [AggregateExpression(.countStar)])
+        let twice = try PhysicalExpression.compare(.greater, .column(keys.count, .int64), .literal(.int(1), .int64))
+        guard let repeated = try run(.limit(.filter(grouped, twice), limit: 1, offset: 0)).first(where: { $0.rowCount > 0 }) else { return }
+        let row = repeated.physicalRow(0)
+        let key = (0..<keys.count).map { "\(repeated.columns[$0].value(at: row))" }.joined(separator: ",")
+        throw PlannerError(.binder, "MERGE INTO \(name): several source rows match the target row with key \(key); a target row can be updated or deleted once")
     }
 }

@@ -54,7 +54,7 @@ public final class HudiWarehouseCatalog: WritableCatalog {
             throw PlannerError(.catalog, "Table with name \(existing) already exists!")
         }
         let options = try tableOptions(definition)
-        let table = try HudiTable.create(store: store, path: definition.name, options: options)
+        let table = try PlannerError.reporting { try HudiTable.create(store: store, path: definition.name, options: options) }
         return HudiWarehouseTable(table: table, location: location(table.basePath))
     }
 
@@ -64,8 +64,10 @@ public final class HudiWarehouseCatalog: WritableCatalog {
         guard let prefix = try prefix(of: name) else {
             throw PlannerError(.catalog, "Table with name \(name) does not exist!")
         }
-        try store.delete("\(prefix)/.hoodie/hoodie.properties")
-        for object in try store.listAll(prefix: prefix + "/").objects { try store.delete(object.key) }
+        try PlannerError.reporting {
+            try store.delete("\(prefix)/.hoodie/hoodie.properties")
+            for object in try store.listAll(prefix: prefix + "/").objects { try store.delete(object.key) }
+        }
     }
 
     func location(_ basePath: String) -> String {

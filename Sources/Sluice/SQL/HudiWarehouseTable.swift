@@ -46,16 +46,18 @@ public final class HudiWarehouseTable: WritableTable, HudiTableBacked {
         options.extraMetadata = write.extraMetadata
         var rows = 0
         let client = HudiWriteClient(table: table, options: options)
-        let result = try client.write(next: {
-            guard let batch = try next() else { return nil }
-            rows += batch.rowCount
-            return try dense(batch, marker: write.deleteMarkerColumn)
-        }, operation: operation(write.operation))
+        let result = try PlannerError.reporting {
+            try client.write(next: {
+                guard let batch = try next() else { return nil }
+                rows += batch.rowCount
+                return try dense(batch, marker: write.deleteMarkerColumn)
+            }, operation: operation(write.operation))
+        }
         return TableWriteResult(rowCount: rows, version: result.instant.requestedTime)
     }
 
     public func alterSchema(_ schema: Schema) throws {
-        try table.alterSchema(schema)
+        try PlannerError.reporting { try table.alterSchema(schema) }
     }
 
     /// The batch without a selection, its data columns named as the table's (and the delete marker as given).
