@@ -18,7 +18,7 @@ extension FileTableFunctions {
             if name.hasPrefix("read_ndjson") { json.format = .lines }
             return try TextTableProvider(patterns: locations, format: .json(json))
         case "hudi_table_changes":
-            return try HudiTableChanges.provider(arguments, catalog: warehouse)
+            return try PlannerError.reporting { try HudiTableChanges.provider(arguments, catalog: warehouse) }
         default:
             if let first = arguments.named.first {
                 throw PlannerError(.binder, "Invalid named parameter \"\(first.name)\" for function \(name)")

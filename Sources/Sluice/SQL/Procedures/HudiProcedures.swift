@@ -1,5 +1,4 @@
 import Columnar
-import SQLExecution
 import SQLPlanner
 import TableFormat
 
@@ -12,14 +11,10 @@ public final class HudiProcedures: ProcedureProvider {
 
     public init(warehouse: (any HudiTableLocating)? = nil) { self.warehouse = warehouse }
 
-    /// A table service's refusal (no such instant, already savepointed, cleaned past) is an `Invalid Input
-    /// Error:` naming the procedure.
+    /// A table service's refusal (no such instant, already savepointed, cleaned past) carries its SQL class
+    /// prefix (`PlannerError.reporting`).
     public func call(procedure name: String, arguments: TableFunctionArguments) throws -> QueryResult? {
-        do {
-            return try dispatch(name, arguments)
-        } catch let error as TableFormatError {
-            throw ExecutionError(.invalidInput, "\(name): \(error)")
-        }
+        try PlannerError.reporting { try dispatch(name, arguments) }
     }
 
     private func dispatch(_ name: String, _ arguments: TableFunctionArguments) throws -> QueryResult? {
