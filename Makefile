@@ -67,6 +67,7 @@ interop-long:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_copy.py --sluice $(SLUICE) --rows 100000 --seed 2026 || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --seed 2026 || status=1; \
 	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --seed 2026 || status=1; \
 	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \

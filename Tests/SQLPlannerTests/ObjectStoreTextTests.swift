@@ -16,4 +16,16 @@ import Testing
         _ = try engine.execute("COPY (SELECT 1 AS one) TO 'memory://\(store)/one.parquet'")
         #expect(try engine.execute("SELECT one FROM read_parquet('memory://\(store)/one.parquet')")[0].rows == [[.int(1)]])
     }
+
+    @Test func globsInAnObjectURIListTheStore() throws {
+        let store = "sqlcall-globs-\(getpid())"
+        let objects = try ObjectStores.open(uri: "memory://\(store)")
+        try objects.put("b.csv", Array("k\n2\n".utf8))
+        try objects.put("a.csv", Array("k\n1\n".utf8))
+        try objects.put("c.json", Array("{\"k\": 3}\n".utf8))
+        let engine = try SQLWarehouse.engine(uri: "memory://")
+        let rows = try engine.execute("SELECT k FROM read_csv('memory://\(store)/*.csv')")[0].rows
+        #expect(rows == [[.int(1)], [.int(2)]])
+        #expect(throws: PlannerError.self) { try engine.execute("SELECT * FROM read_csv('memory://\(store)/*.tsv')") }
+    }
 }

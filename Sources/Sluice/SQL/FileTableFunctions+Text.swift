@@ -11,14 +11,14 @@ extension FileTableFunctions {
             let locations = try Self.paths(name, arguments.positional)
             let options = TextReadOptions(function: name, arguments: arguments)
             if name.hasPrefix("read_csv") {
-                let (csv, names) = try options.csv()
-                return try TextTableProvider(patterns: locations, format: .csv(csv), names: names)
+                let (csv, overrides) = try options.csv()
+                return try TextTableProvider(patterns: locations, format: .csv(csv), overrides: overrides)
             }
             var json = try options.json()
             if name.hasPrefix("read_ndjson") { json.format = .lines }
             return try TextTableProvider(patterns: locations, format: .json(json))
         case "hudi_table_changes":
-            return try HudiTableChanges.provider(arguments, catalog: warehouse)
+            return try PlannerError.reporting { try HudiTableChanges.provider(arguments, catalog: warehouse) }
         default:
             if let first = arguments.named.first {
                 throw PlannerError(.binder, "Invalid named parameter \"\(first.name)\" for function \(name)")

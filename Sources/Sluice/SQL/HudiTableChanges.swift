@@ -67,6 +67,10 @@ public final class HudiTableChanges: TableProvider {
         guard name.contains("/") || name.contains("://") else {
             throw PlannerError(.catalog, "Table with name \(name) does not exist!")
         }
-        return try HudiTable.open(store: try ObjectStores.open(uri: name), path: "")
+        do {
+            return try HudiTable.open(store: try ObjectStores.open(uri: name), path: "")
+        } catch let error as TableFormatError where error.code == .notATable {
+            throw PlannerError(.catalog, "No Hudi table at '\(name)': \(error)")
+        }
     }
 }

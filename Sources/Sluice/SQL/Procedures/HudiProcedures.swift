@@ -11,7 +11,13 @@ public final class HudiProcedures: ProcedureProvider {
 
     public init(warehouse: (any HudiTableLocating)? = nil) { self.warehouse = warehouse }
 
+    /// A table service's refusal (no such instant, already savepointed, cleaned past) carries its SQL class
+    /// prefix (`PlannerError.reporting`).
     public func call(procedure name: String, arguments: TableFunctionArguments) throws -> QueryResult? {
+        try PlannerError.reporting { try dispatch(name, arguments) }
+    }
+
+    private func dispatch(_ name: String, _ arguments: TableFunctionArguments) throws -> QueryResult? {
         switch name {
         case "show_commits": return try showCommits(arguments)
         case "show_commit_files": return try showCommitFiles(arguments)

@@ -17,7 +17,7 @@ public final class CopyFileWriters: FileWriterProvider {
         switch format {
         case .parquet:
             let parquet = try settings.parquet()
-            let sink = try Location.sink(path)
+            let sink = try Self.sink(path)
             do {
                 return ParquetBatchWriter(writer: try ParquetWriter(sink: sink, schema: schema, options: parquet), sink: sink)
             } catch {
@@ -27,7 +27,7 @@ public final class CopyFileWriters: FileWriterProvider {
         case .csv, .json:
             let csv = format == .csv ? try settings.csv() : nil
             if format == .json { try settings.json() }
-            let sink = try Location.sink(path)
+            let sink = try Self.sink(path)
             do {
                 let output = try settings.compressed(LocationOutput(sink), path: path)
                 if let csv { return TextBatchWriter(csv: try CSVWriter(output: output, schema: schema, options: csv), sink: sink) }
@@ -36,6 +36,17 @@ public final class CopyFileWriters: FileWriterProvider {
                 sink.abort()
                 throw error
             }
+        }
+    }
+}
+
+extension CopyFileWriters {
+    /// The output file or object, with an `IO Error:` naming it when it cannot be created.
+    static func sink(_ path: String) throws -> LocationSink {
+        do {
+            return try Location.sink(path)
+        } catch {
+            throw TextFormatError(.io, "IO Error: COPY cannot create '\(path)': \(error)")
         }
     }
 }

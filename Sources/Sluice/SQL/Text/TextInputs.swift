@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Storage
 import TextFormats
 
@@ -5,6 +8,20 @@ import TextFormats
 /// `chunkBytes`, so a reader's memory stays bounded by its window whatever the object's size.
 enum TextInputs {
     static let chunkBytes = 8 << 20
+
+    /// The files a pattern names, in name order: a local glob, or a glob in the last segment of an object URI
+    /// (`s3://bucket/dir/*.csv`, listed under `dir/`); anything else is itself.
+    static func expand(_ pattern: String) throws -> [String] {
+        guard Location.isObjectURI(pattern), let slash = pattern.lastIndex(of: "/") else {
+            return try ParquetTableProvider.expand(pattern)
+        }
+        let glob = String(pattern[pattern.index(after: slash)...])
+        guard glob.contains(where: { "*?[".contains($0) }) else { return [pattern] }
+        let (store, _) = try ObjectStores.open(objectURI: pattern)
+        let base = pattern[..<slash]
+        return try store.listAll(prefix: "", delimiter: "/").objects.map(\.key)
+            .filter { fnmatch(glob, $0, 0) == 0 }.sorted().map { "\(base)/\($0)" }
+    }
 
     static func input(_ location: String) throws -> any ByteInput {
         guard Location.isObjectURI(location) else { return try FileInput(path: location) }

@@ -8,9 +8,9 @@ struct TextReadOptions {
     let function: String
     let arguments: TableFunctionArguments
 
-    func csv() throws -> (CSVOptions, names: [String]) {
+    func csv() throws -> (CSVOptions, CSVColumnOverrides) {
         var options = CSVOptions()
-        var names: [String] = []
+        var overrides = CSVColumnOverrides()
         for (name, value) in arguments.named {
             switch name {
             case "header": options.header = try bool(name, value)
@@ -27,7 +27,9 @@ struct TextReadOptions {
             case "compression": options.compression = try compression(name, value)
             case "encoding": options.encoding = try encoding(name, value)
             case "columns": options.schema = try columns(name, value)
-            case "names", "column_names": names = try strings(name, value)
+            case "names", "column_names": overrides.names = try strings(name, value)
+            case "types", "column_types", "dtypes": overrides.types = try strings(name, value).map(CSVColumnOverrides.type)
+            case "all_varchar": overrides.allVarchar = try bool(name, value)
             case "auto_detect": _ = try bool(name, value)
             default: throw unknown(name)
             }
@@ -35,7 +37,7 @@ struct TextReadOptions {
         if arguments["auto_detect"] == .bool(false), options.schema == nil {
             throw PlannerError(.binder, "\(function): auto_detect = false needs columns")
         }
-        return (options, names)
+        return (options, overrides)
     }
 
     func json() throws -> JSONOptions {

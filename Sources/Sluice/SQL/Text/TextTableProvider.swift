@@ -3,7 +3,7 @@ import SQLExecution
 import SQLPlanner
 import TextFormats
 
-/// CSV or JSON files (a path, an object URI, or a local glob) as one SQL table: `read_csv`, `read_json` and
+/// CSV or JSON files (paths, object URIs, or globs in either) as one SQL table: `read_csv`, `read_json` and
 /// quoted `.csv` / `.json` / `.jsonl` paths (compressed or not). The first file's reader infers the schema
 /// and the dialect; every file is then read under them, a batch at a time.
 public final class TextTableProvider: TableProvider {
@@ -17,15 +17,17 @@ public final class TextTableProvider: TableProvider {
     /// The options every scan opens its files with: the schema (and CSV dialect) fixed.
     public let format: Format
 
-    public convenience init(pattern: String, format: Format, names: [String] = []) throws {
-        try self.init(patterns: [pattern], format: format, names: names)
+    public convenience init(pattern: String, format: Format, overrides: CSVColumnOverrides = .init()) throws {
+        try self.init(patterns: [pattern], format: format, overrides: overrides)
     }
 
     /// Every file the patterns match, in order (DuckDB's `read_csv(['a.csv', 'b/*.csv'])`).
-    public init(patterns: [String], format: Format, names: [String] = []) throws {
+    /// `overrides` adjust a CSV file's sniffed columns (JSON columns are matched by key, so only `columns`
+    /// changes them).
+    public init(patterns: [String], format: Format, overrides: CSVColumnOverrides = .init()) throws {
         var paths: [String] = []
         for pattern in patterns {
-            let matched = try ParquetTableProvider.expand(pattern)
+            let matched = try TextInputs.expand(pattern)
             guard !matched.isEmpty else {
                 throw PlannerError(.catalog, "No files found that match the pattern \"\(pattern)\"")
             }
@@ -38,14 +40,14 @@ public final class TextTableProvider: TableProvider {
         switch format {
         case .csv(var options):
             let reader = try CSVReader(input: try TextInputs.input(first), options: Self.named(options, first))
-            schema = try Self.renamed(reader.schema, names)
+            schema = try overrides.apply(to: reader.schema)
             options.schema = schema
             options.header = reader.hasHeader
             options.delimiter = reader.delimiter
             resolved = .csv(options)
         case .json(var options):
             let reader = try JSONReader(input: try TextInputs.input(first), options: Self.named(options, first))
-            schema = try Self.renamed(reader.schema, names)
+            schema = reader.schema
             options.schema = schema
             resolved = .json(options)
         }
@@ -89,16 +91,5 @@ public final class TextTableProvider: TableProvider {
         var options = options
         options.fileName = path
         return options
-    }
-
-    /// DuckDB's `names`: the first columns take the given names.
-    private static func renamed(_ schema: Schema, _ names: [String]) throws -> Schema {
-        guard !names.isEmpty else { return schema }
-        guard names.count <= schema.fields.count else {
-            throw PlannerError(.binder, "\(names.count) names given for \(schema.fields.count) columns")
-        }
-        var fields = schema.fields
-        for (i, name) in names.enumerated() { fields[i].name = name }
-        return Schema(fields)
     }
 }
