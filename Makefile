@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 # The CLI the interop checks drive; a debug build is plenty for their small files.
 SLUICE ?= .build/debug/sluice
 SLUICE_RELEASE := .build/release/sluice
+# Where `make run` keeps the demo warehouse.
+WAREHOUSE ?= warehouse
 # Writer SIGKILL trials per store in `make test` (test-long runs 200 per store).
 CRASH_TRIALS ?= 20
 
@@ -33,20 +35,25 @@ release: deps
 test: build
 	@failed=""; \
 	$(WITH_S3) bash -c 'swift test; s=$$?; bash scripts/interop/s3_cli.sh $(SLUICE) || s=1; \
+		$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) --s3-only || s=1; \
 		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) --s3 || s=1; \
 		$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 10 --s3 || s=1; exit $$s' \
 		|| failed="$$failed swift-test-or-s3-checks"; \
 	$(MAKE) --no-print-directory interop || failed="$$failed interop"; \
+	bash scripts/shell/acceptance.sh $(SLUICE) || failed="$$failed shell"; \
+	bash scripts/shell/tour.sh $(SLUICE) || failed="$$failed readme-tour"; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi
 
 interop:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_copy.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials $(CRASH_TRIALS) || status=1; \
 	$(PY) scripts/interop/ingest_check.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 10 || status=1; \
 	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) || status=1; \
 	exit $$status
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
@@ -60,13 +67,16 @@ interop-long:
 	@status=0; \
 	$(PY) scripts/interop/roundtrip.py --sluice $(SLUICE) --rows 20000 --seeds 4 || status=1; \
 	$(PY) scripts/interop/cat_jsonl.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/sql_copy.py --sluice $(SLUICE) --rows 100000 --seed 2026 || status=1; \
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --seed 2026 || status=1; \
 	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --seed 2026 || status=1; \
 	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \
 	exit $$status
 
+# The shell on ./warehouse, with the demo tables created on the first run (Fixtures/demo/build-warehouse.sh).
 run: release
-	$(SLUICE_RELEASE) --help
+	@bash Fixtures/demo/build-warehouse.sh $(SLUICE_RELEASE) $(WAREHOUSE)
+	@$(SLUICE_RELEASE) shell --warehouse $(WAREHOUSE)
 
 # Comparisons against pyarrow and DuckDB (release build). Not part of `test`.
 bench: release

@@ -26,6 +26,7 @@ let package = Package(
         .systemLibrary(name: "CSnappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "CBrotli", pkgConfig: "libbrotlidec", providers: [.apt(["libbrotli-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         .target(name: "Columnar"),
         .target(
@@ -46,7 +47,7 @@ let package = Package(
                            "SQLPlanner", "SQLLogicTest", "Ingest"]),
         .executableTarget(
             name: "SluiceCLI",
-            dependencies: ["Sluice", "Storage", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Sluice", "Storage", "CEditLine", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         // Test support: where ../shared/corpus and the dev venv are.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

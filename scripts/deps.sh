@@ -13,6 +13,7 @@ check /usr/include/lz4.h liblz4-dev
 check /usr/include/brotli/decode.h libbrotli-dev
 check /usr/include/histedit.h libedit-dev
 check /usr/bin/time time
+command -v tmux >/dev/null || need+=(tmux)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v curl >/dev/null || need+=(curl)
 command -v python3 >/dev/null || need+=(python3 python3-venv)

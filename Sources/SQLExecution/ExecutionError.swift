@@ -14,6 +14,8 @@ public struct ExecutionError: Error, Sendable, Equatable, CustomStringConvertibl
         case mismatchType
         /// A broken invariant inside the executor.
         case `internal`
+        /// The statement was cancelled (Ctrl-C in the shell).
+        case interrupted
 
         public var prefix: String {
             switch self {
@@ -22,6 +24,7 @@ public struct ExecutionError: Error, Sendable, Equatable, CustomStringConvertibl
             case .invalidInput: "Invalid Input Error"
             case .mismatchType: "Binder Error"
             case .internal: "Internal Error"
+            case .interrupted: "INTERRUPT Error"
             }
         }
     }

@@ -11,6 +11,10 @@ public struct PlannerError: Error, Sendable, Equatable, CustomStringConvertible 
         case catalog = "Catalog Error"
         /// A statement that is valid SQL but that this engine does not run.
         case notSupported = "Not implemented Error"
+        /// Storage or a table's files failed underneath a statement.
+        case io = "IO Error"
+        /// A concurrent writer committed first; the statement committed nothing.
+        case transaction = "TransactionContext Error"
     }
 
     public var code: Code

@@ -142,6 +142,8 @@ struct ExpressionCompiler {
                 throw ExecutionError.mismatch("Cannot extract \(index.type.sqlName) from \(list.type.sqlName)")
             }
             return ElementNode(container: try compile(list), key: try compile(index.cast(to: .int64)), type: e.type)
+        case .pack(let pack, let args):
+            return try NestedPackNode(pack: pack, arguments: args.map(compile))
         case .mapElement(let map, let key):
             guard case .map(let k, _) = map.type else {
                 throw ExecutionError.mismatch("Cannot extract a key from \(map.type.sqlName)")

@@ -44,6 +44,8 @@ public indirect enum PhysicalExpression: Sendable, Hashable {
     case mapElement(PhysicalExpression, key: PhysicalExpression)
     /// date / timestamp + interval (subtract by negating the interval).
     case addInterval(PhysicalExpression, Interval)
+    /// A struct, list or map built from its arguments, row by row.
+    case pack(NestedPack, [PhysicalExpression])
 
     public var type: DataType {
         switch self {
@@ -66,6 +68,7 @@ public indirect enum PhysicalExpression: Sendable, Hashable {
             return .null
         case .addInterval(let e, let interval):
             return e.type == .date && interval.microseconds != 0 ? .timestamp(.microsecond, utc: false) : e.type
+        case .pack(let pack, _): return pack.type
         }
     }
 }

@@ -28,9 +28,10 @@ public final class ScalarFunctionRegistry: Sendable {
 
     public init(_ resolvers: [String: Resolver]) { self.resolvers = resolvers }
 
-    /// The built-in string, math and date functions.
+    /// The built-in string, math, date and list functions.
     public static let standard = ScalarFunctionRegistry(
-        StringFunctions.all.merging(MathFunctions.all) { a, _ in a }.merging(DateFunctions.all) { a, _ in a })
+        StringFunctions.all.merging(MathFunctions.all) { a, _ in a }.merging(DateFunctions.all) { a, _ in a }
+            .merging(NestedFunctions.all) { a, _ in a })
 
     public var names: [String] { resolvers.keys.sorted() }
 

@@ -17,7 +17,9 @@ extension Binder {
         switch e.kind {
         case .literal(let literal): return try bindLiteral(literal, at: e.location)
         case .column(let parts):
-            guard let bound = try context.resolveColumn(parts) else {
+            // A bare current_date / current_timestamp is a column only when one has that name.
+            guard let bound = try context.resolveColumn(parts) ?? bindFieldPath(parts, context)
+                ?? (parts.count == 1 && !parts[0].isQuoted ? currentTime(parts[0].name) : nil) else {
                 let name = parts.map(\.name).joined(separator: ".")
                 throw PlannerError(.binder, "Referenced column \"\(name)\" not found in FROM clause! (at \(e.location))")
             }
@@ -49,12 +51,11 @@ extension Binder {
         case .extract(let field, let operand):
             return try .call("date_part", [.literal(.string(field.name.lowercased()), .string), bind(operand, context)])
         case .collate(let operand, _): return try bind(operand, context)
-        case .element(let base, let index):
-            let container = try bind(base, context)
-            if case .map = container.type { return .mapElement(container, key: try bind(index, context)) }
-            return .listElement(container, index: try bind(index, context).cast(to: .int64))
-        case .field, .row, .array:
-            throw PlannerError(.notSupported, "expression \(e) is not supported yet (at \(e.location))")
+        case .element(let base, let index): return try element(bind(base, context), bind(index, context), at: e.location)
+        case .field(let base, let name): return try field(bind(base, context), name)
+        case .row(let items):
+            return try structPack(items.indices.map { "col\($0 + 1)" }, items.map { try bind($0, context) }, at: e.location)
+        case .array(let items): return try listPack(items.map { try bind($0, context) }, at: e.location)
         }
     }
 

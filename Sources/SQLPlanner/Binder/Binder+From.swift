@@ -47,8 +47,7 @@ extension Binder {
             }
             return scan(provider, name: path, alias)
         case .function(let call, let alias):
-            let empty = ExpressionContext(scope: Scope(), plan: .values(Schema([]), [[]]), binder: self, clause: "FROM")
-            let arguments = try call.arguments.map { try constant(bind($0.value, empty), at: $0.value.location) }
+            let arguments = try constantArguments(call.arguments, clause: "FROM")
             let name = call.lowercasedName
             guard let provider = try tableFunctions?.table(function: name, arguments: arguments) else {
                 throw PlannerError(.catalog, "Table Function with name \(name) does not exist! (at \(reference.location))")

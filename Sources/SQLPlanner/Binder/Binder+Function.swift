@@ -16,6 +16,8 @@ extension Binder {
             throw PlannerError(.binder, "aggregate function calls are not allowed in \(context.clause): \(name)() (at \(location))")
         }
         let args = try call.arguments.map { try bind($0.value, context) }
+        if let nested = try bindNestedFunction(name, call, args, context, at: location) { return nested }
+        if args.isEmpty, let now = currentTime(name) { return now }
         switch name {
         case "coalesce", "ifnull", "nvl": return .coalesce(try PhysicalExpression.unified(args, "COALESCE"))
         case "nullif":

@@ -6,10 +6,9 @@ extension Binder {
     /// `[WITH ...] body [ORDER BY ...] [LIMIT n] [OFFSET m]`.
     func bindQuery(_ query: Query) throws -> BoundQuery {
         if let with = query.with {
-            if with.isRecursive { throw PlannerError(.notSupported, "WITH RECURSIVE (at \(query.location))") }
             ctes.append([:])
             for cte in with.tables {
-                var bound = try bindQuery(cte.query)
+                var bound = try with.isRecursive ? bindRecursiveCTE(cte) : bindQuery(cte.query)
                 for (i, column) in cte.columns.enumerated() where i < bound.names.count { bound.names[i] = column.name }
                 ctes[ctes.count - 1][cte.name.isQuoted ? cte.name.name : cte.name.name.lowercased()] = bound
             }

@@ -49,6 +49,8 @@ extension Catalog {
 public protocol TableFunctionProvider: AnyObject {
     /// Nil when `name` is not a table function this provider knows.
     func table(function name: String, arguments: [Value]) throws -> (any TableProvider)?
+    /// With named arguments (`read_csv('x.csv', header => true)`); defaults to the positional form.
+    func table(function name: String, arguments: TableFunctionArguments) throws -> (any TableProvider)?
     /// A path written in FROM; nil when its format is not known.
     func table(path: String) throws -> (any TableProvider)?
 }

@@ -2,7 +2,7 @@ import Columnar
 import SQLExecution
 
 /// The `memory://` warehouse: tables live as lists of batches for the life of the engine.
-public final class MemoryCatalog: Catalog {
+public final class MemoryCatalog: WritableCatalog {
     private var tables: [String: MemoryTable] = [:]
     private var order: [String] = []
 
@@ -10,16 +10,17 @@ public final class MemoryCatalog: Catalog {
 
     public func lookup(_ name: String) throws -> (any TableProvider)? { tables[name.lowercased()] }
 
-    public func create(_ name: String, schema: Schema) throws -> any TableProvider {
+    public func create(_ definition: TableDefinition) throws -> any WritableTable {
+        let name = definition.name
         let key = name.lowercased()
         guard tables[key] == nil else { throw PlannerError(.catalog, "Table with name \(name) already exists!") }
-        let table = MemoryTable(schema: schema)
+        let table = MemoryTable(schema: definition.schema, properties: definition.properties)
         tables[key] = table
         order.append(name)
         return table
     }
 
-    public func drop(_ name: String) throws {
+    public func drop(_ name: String, purge: Bool) throws {
         let key = name.lowercased()
         guard tables.removeValue(forKey: key) != nil else {
             throw PlannerError(.catalog, "Table with name \(name) does not exist!")
@@ -30,29 +31,21 @@ public final class MemoryCatalog: Catalog {
     public func tableNames() throws -> [String] { order.sorted() }
 }
 
-/// A table held in memory as compacted batches.
-public final class MemoryTable: MutableTableProvider {
-    public let schema: Schema
-    private(set) var batches: [Batch] = []
+/// A table held in memory as compacted batches; keyed writes are in `MemoryTable+Write`.
+public final class MemoryTable: WritableTable {
+    public internal(set) var schema: Schema
+    public let properties: TableProperties
+    var batches: [Batch] = []
 
-    public init(schema: Schema, batches: [Batch] = []) {
+    public init(schema: Schema, properties: TableProperties = TableProperties(), batches: [Batch] = []) {
         self.schema = schema
+        self.properties = properties
         self.batches = batches
     }
 
+    public var dataSchema: Schema { schema }
+
     public var statistics: TableStatistics { TableStatistics(rowCount: batches.reduce(0) { $0 + $1.count }) }
-
-    public func append(_ incoming: [Batch]) throws {
-        for batch in incoming where batch.rowCount > 0 {
-            let dense = batch.compacted()
-            batches.append(Batch(schema: schema, columns: dense.columns, count: dense.count))
-        }
-    }
-
-    public func replace(with incoming: [Batch]) throws {
-        batches = []
-        try append(incoming)
-    }
 
     public func scan(projection: [Int], filters: [PhysicalExpression]) throws -> any BatchSource {
         let predicate = try filters.isEmpty ? nil : ExpressionExecutor(filters.count == 1 ? filters[0] : .and(filters))

@@ -5,50 +5,6 @@ import SQLSyntax
 /// DDL and DML over the catalog. Each statement computes all its rows before it writes, so a failing
 /// statement leaves the table as it was.
 extension SQLEngine {
-    func createTable(_ create: CreateTable) throws -> QueryResult {
-        let name = create.name.name.name
-        if try catalog.lookup(name) != nil {
-            if create.ifNotExists { return .message("CREATE TABLE") }
-            guard create.orReplace else {
-                throw PlannerError(.catalog, "Table with name \(name) already exists! (at \(create.name.location))")
-            }
-            try catalog.drop(name)
-        }
-        if let query = create.query {
-            let (plan, names) = try plan(query)
-            let root = try physicalPlan(plan)
-            let batches = try drain(root)
-            let schema = Schema(zip(names, root.schema.fields).map { Field($0, $1.type == .null ? .int32 : $1.type) })
-            let table = try catalog.create(name, schema: schema)
-            try (table as? any MutableTableProvider)?.append(batches)
-            return .message("CREATE TABLE", rowCount: batches.reduce(0) { $0 + $1.rowCount })
-        }
-        var fields: [Field] = []
-        for column in create.columns {
-            var field = try columnField(column)
-            if create.constraints.contains(where: { if case .primaryKey(let keys) = $0 { keys.contains { Scope.matches($0, field.name) } } else { false } }) {
-                field.nullable = false
-            }
-            if fields.contains(where: { $0.name.lowercased() == field.name.lowercased() }) {
-                throw PlannerError(.catalog, "Column with name \(field.name) already exists! (at \(column.name.location))")
-            }
-            fields.append(field)
-        }
-        _ = try catalog.create(name, schema: Schema(fields))
-        return .message("CREATE TABLE")
-    }
-
-    /// A DDL column as a field; under SQLite compatibility integers are 64-bit, REAL is DOUBLE and a column
-    /// without a type holds text.
-    private func columnField(_ column: ColumnDefinition) throws -> Field {
-        guard options.sqliteCompatibility else { return try column.field() }
-        var type: DataType = .string
-        if let declared = column.type { type = try binder().castType(declared) }
-        if type.isInteger { type = .int64 }
-        if type == .float32 { type = .float64 }
-        return Field(column.name.name, type, nullable: !(column.notNull || column.primaryKey))
-    }
-
     func drop(_ drop: Drop) throws -> QueryResult {
         let key = drop.name.name.name.lowercased()
         switch drop.objectKind {
@@ -71,7 +27,11 @@ extension SQLEngine {
                 if drop.ifExists { return .message("DROP TABLE") }
                 throw PlannerError(.catalog, "Table with name \(drop.name) does not exist! (at \(drop.name.location))")
             }
-            try catalog.drop(drop.name.name.name)
+            if let writable = catalog as? any WritableCatalog {
+                try writable.drop(drop.name.name.name, purge: drop.purge)
+            } else {
+                try catalog.drop(drop.name.name.name)
+            }
             return .message("DROP TABLE")
         }
     }
@@ -102,7 +62,7 @@ extension SQLEngine {
         return .message("CREATE VIEW")
     }
 
-    private func mutableTable(_ name: QualifiedName) throws -> any MutableTableProvider {
+    func mutableTable(_ name: QualifiedName) throws -> any MutableTableProvider {
         guard let table = try catalog.lookup(name.name.name) else {
             throw PlannerError(.catalog, "Table with name \(name) does not exist! (at \(name.location))")
         }
@@ -112,36 +72,7 @@ extension SQLEngine {
         return mutable
     }
 
-    func insert(_ insert: Insert) throws -> QueryResult {
-        let table = try mutableTable(insert.table)
-        let fields = table.schema.fields
-        let bound = try binder().bindQuery(insert.source)
-        let sourceTypes = bound.plan.schema.fields.map(\.type)
-        var positions: [Int?] = Array(fields.indices)
-        if !insert.columns.isEmpty {
-            positions = Array(repeating: nil, count: fields.count)
-            for (k, column) in insert.columns.enumerated() {
-                guard let i = fields.firstIndex(where: { Scope.matches(column, $0.name) }) else {
-                    throw PlannerError(.binder, "Table \(insert.table) does not have a column with name \"\(column.name)\" (at \(column.location))")
-                }
-                positions[i] = k
-            }
-        }
-        let expected = insert.columns.isEmpty ? fields.count : insert.columns.count
-        guard sourceTypes.count == expected else {
-            throw PlannerError(.binder, "table \(insert.table) has \(expected) columns but \(sourceTypes.count) values were supplied (at \(insert.table.location))")
-        }
-        let expressions = fields.indices.map { i in
-            positions[i].map { PhysicalExpression.column($0, sourceTypes[$0]).cast(to: fields[i].type) }
-                ?? .literal(.null, fields[i].type)
-        }
-        let batches = try run(.projection(bound.plan, expressions, names: fields.map(\.name)))
-        try checkNotNull(table.schema, batches, insert.table)
-        try table.append(batches)
-        return .message("INSERT", rowCount: batches.reduce(0) { $0 + $1.rowCount })
-    }
-
-    private func checkNotNull(_ schema: Schema, _ batches: [Batch], _ name: QualifiedName) throws {
+    func checkNotNull(_ schema: Schema, _ batches: [Batch], _ name: QualifiedName) throws {
         for (c, field) in schema.fields.enumerated() where !field.nullable {
             for batch in batches {
                 for i in 0..<batch.rowCount where batch.columns[c].isNull(batch.physicalRow(i)) {
@@ -152,7 +83,7 @@ extension SQLEngine {
     }
 
     /// The table's rows as an expression context for UPDATE and DELETE.
-    private func tableContext(_ table: any TableProvider, _ name: QualifiedName, alias: Identifier?) -> ExpressionContext {
+    func tableContext(_ table: any TableProvider, _ name: QualifiedName, alias: Identifier?) -> ExpressionContext {
         let scan = TableScan(name: name.name.name, provider: table, projection: Array(table.schema.fields.indices), filters: [])
         return ExpressionContext(scope: Scope(table: alias?.name ?? name.name.name, schema: table.schema),
                                  plan: .scan(scan), binder: binder(), clause: "WHERE")
@@ -160,6 +91,9 @@ extension SQLEngine {
 
     func update(_ update: Update) throws -> QueryResult {
         let table = try mutableTable(update.table)
+        if let keyed = table as? any WritableTable, !keyed.properties.primaryKey.isEmpty {
+            return try keyedUpdate(update, keyed)
+        }
         let fields = table.schema.fields
         let context = tableContext(table, update.table, alias: update.alias)
         let binder = context.binder
@@ -187,6 +121,9 @@ extension SQLEngine {
 
     func delete(_ delete: Delete) throws -> QueryResult {
         let table = try mutableTable(delete.table)
+        if let keyed = table as? any WritableTable, !keyed.properties.primaryKey.isEmpty {
+            return try keyedDelete(delete, keyed)
+        }
         let fields = table.schema.fields
         let context = tableContext(table, delete.table, alias: delete.alias)
         let before = table.statistics.rowCount ?? 0

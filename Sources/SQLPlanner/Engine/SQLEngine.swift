@@ -7,12 +7,18 @@ import SQLSyntax
 public final class SQLEngine {
     public let catalog: any Catalog
     public var tableFunctions: (any TableFunctionProvider)?
+    /// COPY TO's file writers and CALL's procedures, from the layer that knows formats and tables.
+    public var fileWriters: (any FileWriterProvider)?
+    public var procedures: (any ProcedureProvider)?
     public var options: BinderOptions
     /// `SET name = value`, lower-case names; `threads` and `memory_limit` are stored for the executor.
     public private(set) var settings: [String: String] = ["threads": "2"]
     /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
     var views: [String: View] = [:]
     var indexes: [String: String] = [:]
+    /// What the running statement's scans have read, and the interrupt the drain loop checks between batches
+    /// (the shell's progress bar and Ctrl-C). Scans find it as `QueryProgress.current` while they are planned.
+    public let progress = QueryProgress()
 
     public init(catalog: any Catalog = MemoryCatalog(), tableFunctions: (any TableFunctionProvider)? = nil,
                 options: BinderOptions = BinderOptions()) {
@@ -39,7 +45,12 @@ public final class SQLEngine {
         case .createView(let view): return try createView(view)
         case .set(let name, let value): return try set(name, value)
         case .showTables: return try showTables()
-        case .describe(let name, _): return try describe(name)
+        case .describe(let name, let extended): return try describe(name, extended: extended)
+        case .showCreateTable(let name): return try showCreateTable(name)
+        case .merge(let merge): return try self.merge(merge)
+        case .alterTable(let alter): return try alterTable(alter)
+        case .copy(let copy): return try self.copy(copy, at: statement.location)
+        case .call(let call): return try self.call(call, at: statement.location)
         case .transaction(let command):
             guard command != .rollback else {
                 throw PlannerError(.notSupported, "ROLLBACK: statements commit one by one (at \(statement.location))")
@@ -64,7 +75,9 @@ public final class SQLEngine {
     }
 
     func physicalPlan(_ plan: LogicalPlan) throws -> PhysicalOperator {
-        try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        try QueryProgress.$current.withValue(progress) {
+            try PhysicalPlanner(run: { [unowned self] in try self.run($0) }).plan(plan)
+        }
     }
 
     /// Optimizes and runs a bound plan to completion.
@@ -74,7 +87,10 @@ public final class SQLEngine {
 
     func drain(_ root: PhysicalOperator) throws -> [Batch] {
         var batches: [Batch] = []
-        while let batch = try root.next() { batches.append(batch) }
+        while let batch = try root.next() {
+            try progress.check()
+            batches.append(batch)
+        }
         return batches
     }
 
@@ -131,14 +147,5 @@ public final class SQLEngine {
 
     private func showTables() throws -> QueryResult {
         Self.textRows(["name"], try catalog.tableNames().map { [$0] })
-    }
-
-    private func describe(_ name: QualifiedName) throws -> QueryResult {
-        guard let table = try catalog.lookup(name.name.name) else {
-            throw PlannerError(.catalog, "Table with name \(name) does not exist! (at \(name.location))")
-        }
-        return Self.textRows(["column_name", "column_type", "null"], table.schema.fields.map {
-            [$0.name, $0.type.sqlName, $0.nullable ? "YES" : "NO"]
-        })
     }
 }

@@ -33,6 +33,7 @@ extension PhysicalExpression {
         case .listElement(let e, let index): return .listElement(r(e), index: r(index))
         case .mapElement(let e, let key): return .mapElement(r(e), key: r(key))
         case .addInterval(let e, let interval): return .addInterval(r(e), interval)
+        case .pack(let pack, let args): return .pack(pack, args.map(r))
         }
     }
 

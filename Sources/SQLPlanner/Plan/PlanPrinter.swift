@@ -99,6 +99,7 @@ enum ExpressionPrinter {
         case .listElement(let x, let index): return "\(t(x))[\(t(index))]"
         case .mapElement(let x, let key): return "\(t(x))[\(t(key))]"
         case .addInterval(let x, let interval): return "(\(t(x)) + INTERVAL \(interval.months)mo \(interval.days)d \(interval.microseconds)us)"
+        case .pack(let pack, let args): return "\(pack.name)(\(args.map(t).joined(separator: ", ")))"
         }
     }
 

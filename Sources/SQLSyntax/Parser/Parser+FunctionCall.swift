@@ -12,7 +12,11 @@ extension Parser {
             } else {
                 _ = consume(.all)
             }
-            call.arguments = try parseArguments(substringForm: Parser.isSubstring(name))
+            if Parser.isPosition(name), let arguments = try parsePositionIn() {
+                call.arguments = arguments
+            } else {
+                call.arguments = try parseArguments(substringForm: Parser.isSubstring(name))
+            }
         }
         try expectSymbol(")")
         if at(.filter), peek().isSymbol("(") {
@@ -30,6 +34,21 @@ extension Parser {
 
     private static func isSubstring(_ name: QualifiedName) -> Bool {
         name.parts.count == 1 && ["SUBSTRING", "SUBSTR"].contains(name.name.name.uppercased())
+    }
+
+    private static func isPosition(_ name: QualifiedName) -> Bool {
+        name.parts.count == 1 && name.name.name.uppercased() == "POSITION"
+    }
+
+    /// `POSITION(needle IN haystack)` as `position(haystack, needle)`, the order of `strpos`; nil (nothing
+    /// consumed) when the arguments are the plain `position(haystack, needle)` form.
+    private mutating func parsePositionIn() throws(ParserError) -> [FunctionArgument]? {
+        let start = position
+        guard let needle = try? parseBitwiseOr(), consume(.in) else {
+            position = start
+            return nil
+        }
+        return [FunctionArgument(value: try parseBitwiseOr()), FunctionArgument(value: needle)]
     }
 
     /// The argument list; `SUBSTRING(x FROM a [FOR b])` becomes `substring(x, a[, b])`.

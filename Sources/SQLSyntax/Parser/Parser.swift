@@ -5,7 +5,7 @@ struct Parser {
     static let maximumDepth = 200
 
     private(set) var tokens: [Token]
-    private(set) var position = 0
+    var position = 0
     private var depth = 0
 
     init(_ sql: String) throws(ParserError) {

@@ -4,8 +4,9 @@ import SQLPlanner
 import Storage
 import TableFormat
 
-/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table.
-public final class HudiTableProvider: TableProvider {
+/// A Hudi table's snapshot (latest, or as of an instant) as a read-only SQL table. Scans report their files,
+/// bytes and rows to the statement's `QueryProgress` and stop when it is interrupted.
+public final class HudiTableProvider: TableProvider, HudiTableBacked {
     public let table: HudiTable
     public let asOf: String?
 
@@ -26,14 +27,29 @@ public final class HudiTableProvider: TableProvider {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
         let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
         var snapshot = try table.snapshot(asOf: asOf, options: options)
-        let source = ClosureBatchSource(schema: snapshot.schema) { try snapshot.next() }
+        let progress = QueryProgress.current
+        progress?.addPlannedFiles(snapshot.fileSlices.count)
+        var counted = 0
+        let source = ClosureBatchSource(schema: snapshot.schema) {
+            try progress?.check()
+            let batch = try snapshot.next()
+            while counted < snapshot.fileSlicesOpened {
+                progress?.addFile(bytes: snapshot.fileSlices[counted].baseFile.size ?? 0)
+                counted += 1
+            }
+            progress?.addRows(batch?.rowCount ?? 0)
+            return batch
+        }
         return try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
     }
 }
 
 /// `read_parquet('path | glob | uri')`, `hudi_scan('uri')`, and quoted `.parquet` paths in FROM.
 public final class FileTableFunctions: TableFunctionProvider {
-    public init() {}
+    /// Where `hudi_table_changes` and CALL look tables up by name (weak: the engine owns its catalog).
+    public weak var warehouse: (any HudiTableLocating)?
+
+    public init(warehouse: (any HudiTableLocating)? = nil) { self.warehouse = warehouse }
 
     public func table(function name: String, arguments: [Value]) throws -> (any TableProvider)? {
         guard case .string(let location)? = arguments.first else {
@@ -50,6 +66,6 @@ public final class FileTableFunctions: TableFunctionProvider {
     }
 
     public func table(path: String) throws -> (any TableProvider)? {
-        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : nil
+        path.lowercased().hasSuffix(".parquet") ? try ParquetTableProvider(pattern: path) : try textTable(path: path)
     }
 }

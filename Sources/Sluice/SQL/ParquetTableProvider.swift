@@ -5,7 +5,7 @@ import SQLExecution
 import SQLPlanner
 
 /// Parquet files (a path, an object URI, or a local glob) as one SQL table; the schema is the first file's.
-/// Scans read only the projected and filtered columns.
+/// Scans read only the projected and filtered columns, and report files, bytes and rows to `QueryProgress`.
 public final class ParquetTableProvider: TableProvider {
     public let paths: [String]
     public let schema: Schema
@@ -30,11 +30,19 @@ public final class ParquetTableProvider: TableProvider {
         let readSchema = Schema(needed.map { schema.fields[$0] })
         var remaining = paths[...]
         var current: ParquetBatchIterator? = nil
+        let progress = QueryProgress.current
+        progress?.addPlannedFiles(paths.count)
         let files = ClosureBatchSource(schema: readSchema) {
             while true {
-                if let batch = try current?.next() { return Batch(schema: readSchema, columns: batch.columns, count: batch.count) }
+                try progress?.check()
+                if let batch = try current?.next() {
+                    progress?.addRows(batch.rowCount)
+                    return Batch(schema: readSchema, columns: batch.columns, count: batch.count)
+                }
                 guard let path = remaining.popFirst() else { return nil }
-                current = try ParquetFileReader(source: try Location.source(path), options: options).makeBatchIterator()
+                let source = try Location.source(path)
+                progress?.addFile(bytes: source.size)
+                current = try ParquetFileReader(source: source, options: options).makeBatchIterator()
             }
         }
         return try FilteringBatchSource(files, sourceColumns: needed, projection: projection, filters: filters)

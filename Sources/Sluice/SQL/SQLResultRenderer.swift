@@ -1,17 +1,27 @@
 import Columnar
 import SQLPlanner
 
-/// Text for `sluice sql` results in the shell's formats. Rows print as the table, CSV and JSONL renderers
-/// print them; statements without rows print their message (and row count).
+/// Text for `sluice sql` and shell results in the shell's formats. Rows print as the box, table, CSV, JSONL
+/// and line renderers print them; statements without rows print their message (and row count).
 public enum SQLResultRenderer {
     public enum Format: String, CaseIterable, Sendable {
-        case table, csv, tsv, json, jsonl, markdown
+        case box, table, csv, tsv, json, jsonl, markdown, line
     }
 
-    public static func render(_ result: QueryResult, as format: Format) -> String {
+    /// What a terminal allows: the box mode fits `width` columns and shows at most `maxRows` rows.
+    public struct Limits: Sendable {
+        public var width: Int?
+        public var maxRows: Int
+        public init(width: Int? = nil, maxRows: Int = 40) {
+            self.width = width
+            self.maxRows = maxRows
+        }
+    }
+
+    public static func render(_ result: QueryResult, as format: Format, limits: Limits = Limits()) -> String {
         guard result.hasRows else {
             let count = result.rowCount.map { " \($0)" } ?? ""
-            return format == .table || format == .markdown ? "\(result.message ?? "OK")\(count)\n" : ""
+            return [.box, .table, .markdown, .line].contains(format) ? "\(result.message ?? "OK")\(count)\n" : ""
         }
         if result.schema.fields.map(\.name) == ["explain"] {
             // Plans print as their lines, never clipped into a table.
@@ -19,6 +29,11 @@ public enum SQLResultRenderer {
         }
         var out: [UInt8] = []
         switch format {
+        case .box:
+            var box = BoxText(schema: result.schema, maxWidth: limits.width, maxRows: limits.maxRows)
+            for batch in result.batches { box.append(batch) }
+            return box.render()
+        case .line: return LineText.render(result.schema, result.batches)
         case .table:
             var text = TableText(schema: result.schema)
             for batch in result.batches { text.append(batch) }

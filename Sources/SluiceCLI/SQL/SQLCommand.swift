@@ -12,12 +12,12 @@ struct SQLCommand: ParsableCommand {
     var warehouse: String?
     @Option(name: .short, help: "SQL to run (statements separated by ';').") var command: String?
     @Option(name: .short, help: "A file of SQL statements.") var file: String?
-    @Option(help: "Output format: table, csv, tsv, json, jsonl or markdown.") var format: String = "table"
+    @Option(help: "Output format: table, box, csv, tsv, json, jsonl, markdown or line.") var format: String = "table"
 
     func validate() throws {
         if command != nil && file != nil { throw ValidationError("give -c or -f, not both") }
         if SQLResultRenderer.Format(rawValue: format) == nil {
-            throw ValidationError("unknown format \(format): use table, csv, tsv, json, jsonl or markdown")
+            throw ValidationError("unknown format \(format): use " + SQLResultRenderer.Format.allCases.map(\.rawValue).joined(separator: ", "))
         }
     }
 

@@ -18,6 +18,8 @@ public struct HudiScan {
     /// Row groups read, and skipped by their statistics.
     public private(set) var rowGroupsRead = 0
     public private(set) var rowGroupsSkipped = 0
+    /// File slices opened so far (the first `fileSlicesOpened` of `fileSlices`).
+    public var fileSlicesOpened: Int { nextSlice }
 
     init(table: HudiTable, fileSlices: [FileSlice], schema: Schema, batchSize: Int, commitTimeFilter: CommitTimeFilter?,
          filters: [ScanPredicate] = []) {
