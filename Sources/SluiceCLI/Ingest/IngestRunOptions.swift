@@ -5,7 +5,7 @@ import Sluice
 /// How `sluice ingest` runs: commit sizes, changed files, deletes, validation, rejects, watch mode, output.
 struct IngestRunOptions: ParsableArguments {
     @Option(name: .customLong("max-files"), help: "At most this many files per commit.") var maxFiles: Int?
-    @Option(name: .customLong("max-bytes"), help: "At most about this many source bytes per commit (e.g. 256MB).") var maxBytes: String?
+    @Option(name: .customLong("max-bytes"), help: "At most about this many source bytes per commit (default 256MB; it bounds memory).") var maxBytes: String?
     @Flag(name: .customLong("reingest-changed"), help: "Ingest again files that changed since they were ingested.") var reingestChanged = false
     @Option(name: .customLong("since-column"), help: "For sources that rewrite files: take only rows above this column's last checkpointed maximum.") var sinceColumn: String?
     @Option(help: "SQL applied to each batch before it is written: 'SELECT ... FROM source'.") var transform: String?
@@ -21,7 +21,7 @@ struct IngestRunOptions: ParsableArguments {
 
     func apply(to options: inout IngestOptions, table: String) throws {
         options.maxFiles = maxFiles
-        options.maxBytes = try maxBytes.map(Self.bytes)
+        options.maxBytes = try maxBytes.map(Self.bytes) ?? IngestOptions.defaultMaxBytes
         options.reingestChanged = reingestChanged
         options.sinceColumn = sinceColumn
         options.transform = transform
