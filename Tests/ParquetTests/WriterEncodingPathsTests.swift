@@ -2,10 +2,11 @@ import Columnar
 import Testing
 @testable import Parquet
 
-/// A chunk whose values are nearly all distinct leaves its dictionary early (as parquet-mr falls back after
-/// its first page) rather than probing a hash table for every value up to the dictionary size limit.
-@Suite("Writer dictionary fallback")
-struct WriterDictionaryFallbackTests {
+/// The writer's faster paths: a chunk whose values are nearly all distinct leaves its dictionary early (as
+/// parquet-mr falls back after its first page); column chunks encoded on parallel threads give the same bytes;
+/// footer entries can be set once the rows are known.
+@Suite("Writer encoding paths")
+struct WriterEncodingPathsTests {
     static let rows = 100_000
 
     static func table() -> (Schema, [Vector]) {
