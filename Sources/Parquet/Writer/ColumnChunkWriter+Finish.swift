@@ -81,8 +81,6 @@ extension ColumnChunkWriter {
         uncompressedTotal = 0
         dictionaryPages = 0
         plainPages = 0
-        dictionaryInserted = 0
-        distinctnessChecked = false
     }
 }
 

@@ -48,9 +48,6 @@ struct ColumnChunkWriter {
     var uncompressedTotal = 0
     var dictionaryPages = 0
     var plainPages = 0
-    /// Values put through the dictionary in this chunk, until the distinctness check ran.
-    var dictionaryInserted = 0
-    var distinctnessChecked = false
 
     // Current page state.
     var pageDefinitionLevels = ContiguousArray<Int16>()
@@ -131,27 +128,13 @@ struct ColumnChunkWriter {
         if options.writeStatistics { pageStatistics.update(values, range) }
         if dictionary != nil {
             insertIntoDictionary(values, range)
-            if dictionary!.encodedSize > options.dictionaryPageSizeLimit || nearlyDistinct(adding: range.count) {
+            if dictionary!.encodedSize > options.dictionaryPageSizeLimit {
                 try flushPage()
                 try writeDictionaryPageAndFallBack()
             }
             return
         }
         appendPlain(values, range, into: &pageValues)
-    }
-
-    /// Values a chunk takes before its dictionary is judged, and the share of distinct entries that makes it
-    /// fall back. Like parquet-mr's fallback after the first page: a dictionary of nearly all distinct values
-    /// (keys, prices, free text) saves no bytes and costs a hash probe per value.
-    static let distinctnessSample = 32_768
-    static let distinctFallbackShare = 0.95
-
-    private mutating func nearlyDistinct(adding count: Int) -> Bool {
-        guard !distinctnessChecked, let dictionary else { return false }
-        dictionaryInserted &+= count
-        guard dictionaryInserted >= Self.distinctnessSample else { return false }
-        distinctnessChecked = true
-        return Double(dictionary.count) > Self.distinctFallbackShare * Double(dictionaryInserted)
     }
 
     private mutating func insertIntoDictionary(_ values: LeafValues, _ range: Range<Int>) {

@@ -1,5 +1,4 @@
 import Columnar
-import Dispatch
 
 /// Writes Columnar batches as a Parquet file, streaming: each row group is encoded in memory (pages
 /// compressed as they fill) and written to the sink once it is full, so memory is bounded by one row group's
@@ -9,9 +8,6 @@ public final class ParquetWriter {
     public let options: ParquetWriteOptions
     /// The sink, for callers that hand in a value type (e.g. `MemorySink`) and want its bytes back.
     public private(set) var sink: any ByteSink
-    /// The footer's key-value metadata: `options.keyValueMetadata` unless changed before `close` (by a writer
-    /// whose entries summarize the rows written, such as a bloom filter of their keys).
-    public var keyValueMetadata: [KeyValue]
     let parquetSchema: WriterSchema
     private var columns: [ColumnChunkWriter]
     private var offset = 0
@@ -27,7 +23,6 @@ public final class ParquetWriter {
         self.sink = sink
         self.schema = schema
         self.options = options
-        keyValueMetadata = options.keyValueMetadata
         parquetSchema = try WriterSchema(schema)
         columns = parquetSchema.leaves.map { ColumnChunkWriter(descriptor: $0, options: options) }
         try emit(Array("PAR1".utf8))
@@ -88,40 +83,13 @@ public final class ParquetWriter {
         for (vector, field) in zip(vectors, schema.fields) {
             try shredder.shred(vector, field: field, rows: rows)
         }
-        try encode(shredder.leaves, rows: count)
+        for (i, leaf) in shredder.leaves.enumerated() {
+            try columns[i].write(leaf)
+        }
         rowsInGroup &+= count
         if rowsInGroup >= options.rowGroupRows || columns.reduce(0, { $0 &+ $1.estimatedSize }) >= options.rowGroupBytes {
             try flushRowGroup()
         }
-    }
-
-    /// Batches this big or bigger have their leaves encoded on parallel threads; smaller ones would spend more
-    /// on the hand-off than they save.
-    static let parallelEncodingRows = 1024
-
-    /// Appends each leaf to its chunk writer. The chunk writers share nothing, so with `parallelEncoding` a big
-    /// batch's leaves are encoded (and their full pages compressed) concurrently.
-    private func encode(_ leaves: [ShreddedLeaf], rows: Int) throws {
-        guard options.parallelEncoding, leaves.count > 1, rows >= Self.parallelEncodingRows else {
-            for (i, leaf) in leaves.enumerated() { try columns[i].write(leaf) }
-            return
-        }
-        try forEachColumnConcurrently { try $0.write(leaves[$1]) }
-    }
-
-    /// `body` on every chunk writer with its leaf index, each writer on one of Dispatch's worker threads (as
-    /// many as cores, balanced by Dispatch); the first error (by leaf) is rethrown once all are done.
-    private func forEachColumnConcurrently(_ body: @Sendable (inout ColumnChunkWriter, Int) throws -> Void) throws {
-        var errors = [(any Error)?](repeating: nil, count: columns.count)
-        columns.withUnsafeMutableBufferPointer { columns in
-            errors.withUnsafeMutableBufferPointer { errors in
-                let writers = DisjointSlots(columns), failures = DisjointSlots(errors)
-                DispatchQueue.concurrentPerform(iterations: writers.base.count) { i in
-                    do { try body(&writers.base[i], i) } catch { failures.base[i] = error }
-                }
-            }
-        }
-        if let error = errors.lazy.compactMap({ $0 }).first { throw error }
     }
 
     /// Writes the buffered rows as a row group now (nothing if none are buffered).
@@ -133,19 +101,8 @@ public final class ParquetWriter {
         group.ordinal = Int16(truncatingIfNeeded: rowGroups.count)
         var indexes: [(ColumnIndex?, OffsetIndex)] = []
         var uncompressed: Int64 = 0, compressed: Int64 = 0
-        let chunks: [EncodedColumnChunk]
-        if options.parallelEncoding && rowsInGroup >= Self.parallelEncodingRows {
-            var slots = [EncodedColumnChunk?](repeating: nil, count: columns.count)
-            try slots.withUnsafeMutableBufferPointer { slots in
-                let out = DisjointSlots(slots)
-                try forEachColumnConcurrently { out.base[$1] = try $0.finish() }
-            }
-            // Every slot is filled: a finish that threw has been rethrown.
-            chunks = slots.compactMap { $0 }
-        } else {
-            chunks = try columns.indices.map { try columns[$0].finish() }
-        }
-        for (i, chunk) in chunks.enumerated() {
+        for i in columns.indices {
+            let chunk = try columns[i].finish()
             let chunkOffset = offset
             if let dictionaryPage = chunk.dictionaryPage { try emit(dictionaryPage) }
             try emit(chunk.data)
@@ -184,7 +141,7 @@ public final class ParquetWriter {
         meta.schema = parquetSchema.elements
         meta.numRows = totalRows
         meta.rowGroups = rowGroups
-        meta.keyValueMetadata = keyValueMetadata.isEmpty ? nil : keyValueMetadata
+        meta.keyValueMetadata = options.keyValueMetadata.isEmpty ? nil : options.keyValueMetadata
         meta.createdBy = options.createdBy
         meta.columnOrders = Array(repeating: .typeDefinedOrder, count: parquetSchema.leaves.count)
         try emit(Footer.serialize(meta))
@@ -223,10 +180,4 @@ public final class ParquetWriter {
         try buffer.withUnsafeBytes { try sink.write($0) }
         offset &+= buffer.count
     }
-}
-
-/// A buffer whose slots concurrent workers fill, each slot by one worker only: what makes sharing it sound.
-struct DisjointSlots<Element>: @unchecked Sendable {
-    let base: UnsafeMutableBufferPointer<Element>
-    init(_ base: UnsafeMutableBufferPointer<Element>) { self.base = base }
 }

@@ -2,7 +2,7 @@ import Columnar
 import Parquet
 
 /// What every file-group write of one commit shares.
-struct HoodieWriteContext: Sendable {
+struct HoodieWriteContext {
     let table: HudiTable
     let instantTime: String
     /// Meta columns then data columns: the schema of every base file written.
@@ -25,7 +25,7 @@ struct HoodieWriteContext: Sendable {
 /// Writes one file group's new base file: for a rewrite, the old slice's records (minus deletes and records an
 /// incoming update replaces, keeping their meta values but for the file name), then the incoming rows
 /// (Hudi's HoodieMergeHandle / HoodieCreateHandle). Memory: one old batch at a time plus the key set.
-struct HoodieWriteHandle: Sendable {
+struct HoodieWriteHandle {
     let write: FileGroupWrite
     let fileName: String
     let writeToken: String
@@ -34,9 +34,18 @@ struct HoodieWriteHandle: Sendable {
         let table = context.table
         let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
                                  uniquingKeysWith: { _, b in b })
+        // The footer's bloom filter and key range cover the file's final keys, known before the first row.
+        var keys: [String] = []
+        if let base = write.base {
+            try HoodieSimpleIndex.forEachRecordKey(store: table.store, file: base.baseFile) { key in
+                if !write.deleteKeys.contains(key) && !write.updateKeys.contains(key) { keys.append(key) }
+            }
+        }
+        for ref in write.incoming { keys.append(context.keys.key(ref)) }
+        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: context.bloomFilter)
         let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
                                               fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
-                                              schema: context.schema, bloomFilter: context.bloomFilter, footer: context.footer,
+                                              schema: context.schema, footer: footer + context.footer,
                                               options: context.parquetOptions)
         opened(writer)
         var counts = (updated: Int64(0), deleted: Int64(0))
@@ -69,19 +78,12 @@ struct HoodieWriteHandle: Sendable {
                             commitTimeFilter: nil)
         var updated: Int64 = 0
         var deleted: Int64 = 0
-        let touched = KeyPrefilter(write.deleteKeys.union(updates.keys))
-        let fileNames = try StringVectorBuilder.repeating(writer.fileName, count: Batch.capacity)
         while var batch = try scan.next() {
             var kept = ContiguousArray<UInt32>()
             kept.reserveCapacity(batch.rowCount)
             let current = batch
-            try StringColumn.forEachBytes(batch.columns[HoodieWriteContext.recordKeyColumn], rowCount: batch.rowCount,
-                                          physicalRow: current.physicalRow, file: base.baseFile.key) { row, bytes in
-                guard touched.mightContain(bytes) else {
-                    kept.append(UInt32(row))
-                    return
-                }
-                let key = String(decoding: bytes, as: UTF8.self)
+            try StringColumn.forEach(batch.columns[HoodieWriteContext.recordKeyColumn], rowCount: batch.rowCount,
+                                     physicalRow: current.physicalRow, file: base.baseFile.key) { row, key in
                 if write.deleteKeys.contains(key) {
                     deleted += 1
                     return
@@ -100,9 +102,7 @@ struct HoodieWriteHandle: Sendable {
                 }
                 kept.append(UInt32(row))
             }
-            // Every full batch shares one vector of the new file name.
-            batch.columns[HoodieWriteContext.fileNameColumn] = try batch.count == fileNames.count ? fileNames
-                : StringVectorBuilder.repeating(writer.fileName, count: batch.count)
+            batch.columns[HoodieWriteContext.fileNameColumn] = try StringVectorBuilder.repeating(writer.fileName, count: batch.count)
             batch.selection = SelectionVector(kept)
             try writer.write(batch)
         }

@@ -4,20 +4,17 @@ import Parquet
 import Storage
 
 /// The files of one pending instant: writes them, and on failure deletes them and the instant's timeline files.
-/// File groups are written on parallel threads: `track` and `beatIfDue` hold `lock`; `instant` changes only
-/// before the files are written.
-final class HoodieWriteTransaction: @unchecked Sendable {
+final class HoodieWriteTransaction {
     let table: HudiTable
     let timeline: HoodieTimelineWriter
     var instant: HoodieInstant
     let heartbeat: HoodieHeartbeat
-    private let lock = NSLock()
     private var lastBeat = Date()
     /// Base files opened so far (published or not), for abort.
     private var written: [HoodieBaseFileWriter] = []
 
     /// Remembers a base file being written, so abort deletes it.
-    func track(_ writer: HoodieBaseFileWriter) { lock.withLock { written.append(writer) } }
+    func track(_ writer: HoodieBaseFileWriter) { written.append(writer) }
 
     /// The data schema of every base file written (the table's, or the write's evolved schema).
     let dataSchema: Schema
@@ -48,15 +45,12 @@ final class HoodieWriteTransaction: @unchecked Sendable {
             return HoodieWriteHandle(write: write, fileName: "\(write.fileId)_\(token)_\(instant.requestedTime).parquet", writeToken: token)
         }
         let context = try makeContext(records, handles: handles, keysOnly: operation == .delete, options: options)
-        // Each handle reads its own old base file and writes its own new one; a failure stops the others from
-        // starting, waits for the running ones, and the caller's abort deletes every file tracked.
-        let results = try BoundedParallelism.map(handles, width: options.writeParallelism) { handle in
-            let stat = try handle.run(context) { self.track($0) }
-            try self.beatIfDue()
-            return stat
-        }
         var stats: [String: [HoodieWriteStat]] = [:]
-        for stat in results { stats[stat.partitionPath, default: []].append(stat) }
+        for handle in handles {
+            let stat = try handle.run(context) { written.append($0) }
+            stats[stat.partitionPath, default: []].append(stat)
+            try beatIfDue()
+        }
         for partition in Set(plan.writes.map(\.partitionPath)).sorted() { try writePartitionMetadata(partition) }
         var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
         for (partition, ids) in plan.replacedFileIds { touched.formUnion(ids.map { HoodieFileGroup.ID(partitionPath: partition, fileId: $0) }) }
@@ -72,11 +66,9 @@ final class HoodieWriteTransaction: @unchecked Sendable {
 
     /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
     func beatIfDue() throws {
-        try lock.withLock {
-            guard Date().timeIntervalSince(lastBeat) > 30 else { return }
-            try heartbeat.beat(instant.requestedTime)
-            lastBeat = Date()
-        }
+        guard Date().timeIntervalSince(lastBeat) > 30 else { return }
+        try heartbeat.beat(instant.requestedTime)
+        lastBeat = Date()
     }
 
     /// Bulk insert from a stream (see `HoodieBulkInsertStream`).
@@ -91,7 +83,7 @@ final class HoodieWriteTransaction: @unchecked Sendable {
 
     /// Deletes what this instant wrote: base files (published or in flight), then its pending timeline files.
     func abort() {
-        for writer in lock.withLock({ written }) {
+        for writer in written {
             writer.abort()
             try? table.store.delete(writer.key)
         }

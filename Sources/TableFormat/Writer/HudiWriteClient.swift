@@ -11,12 +11,7 @@ public struct HudiWriteOptions: Sendable {
     /// Bytes one record takes in a base file; nil: from the newest commit that wrote enough records, else from
     /// the incoming rows' in-memory size (an overestimate, so first files come out under the target).
     public var recordSizeEstimate: Int64?
-    /// Base file encoding; column chunks of big batches are encoded on parallel threads.
-    public var parquet: ParquetWriteOptions = {
-        var options = ParquetWriteOptions()
-        options.parallelEncoding = true
-        return options
-    }()
+    public var parquet = ParquetWriteOptions()
     /// Where existing keys are looked up; nil: `HoodieBloomIndex` with `bloomIndex`.
     public var index: (any HoodieIndex)?
     /// The bloom filter written into every base file's footer (with the min and max record keys), and the
@@ -31,9 +26,6 @@ public struct HudiWriteOptions: Sendable {
     public var deleteMarkerField: String?
     /// Entries added to the commit's `extraMetadata` (a checkpoint, lineage); the write's own `schema` wins.
     public var extraMetadata: [String: String] = [:]
-    /// File groups an upsert, insert or delete rewrites at once, each on a thread of its own holding one old
-    /// batch and one row group being encoded; 1 writes them in turn.
-    public var writeParallelism = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
         self.targetFileSize = targetFileSize
