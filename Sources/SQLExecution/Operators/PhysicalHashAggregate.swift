@@ -45,6 +45,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
 
     override public var detail: String {
         "groups=\(groups.count) aggregates=\(aggregates.map(\.function.rawValue).joined(separator: ","))"
+            + (partitions == nil ? "" : " spilled")
     }
 
     override func produce() throws -> Batch? {

@@ -122,6 +122,8 @@ public final class PhysicalOrder: PhysicalOperator {
         return output[position - 1]
     }
 
+    override public var detail: String { runs.map { $0.runCount > 0 ? "spilled runs=\($0.runCount)" : "" } ?? "" }
+
     private func spillRun(_ runs: SortRuns) throws {
         try runs.spill(buffer)
         buffer = try SortBuffer(schema: child.schema, keys: keys)

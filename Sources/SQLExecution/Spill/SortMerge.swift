@@ -45,11 +45,10 @@ final class SortMerge {
     private func advance(_ c: Int) throws {
         cursors[c].row += 1
         if cursors[c].row < cursors[c].batch.count { return }
+        // An exhausted run keeps its last batch with `row == count`, so `smallest()` skips it.
         if let batch = try cursors[c].reader.next() {
             cursors[c].batch = batch
             cursors[c].row = 0
-        } else {
-            cursors[c].batch = Batch(schema: cursors[c].batch.schema, columns: [], count: 0)
         }
     }
 

@@ -9,6 +9,9 @@ final class SortRuns {
     private let schema: Schema
     private let runSchema: Schema
     private var readers: [SpillReader] = []
+    /// Rows per batch in a run: small, so the merge holds little per run.
+    static let batchRows = 256
+    private(set) var runCount = 0
 
     init(budget: MemoryBudget, schema: Schema) {
         self.budget = budget
@@ -28,13 +31,14 @@ final class SortRuns {
     func spill(_ buffer: SortBuffer) throws {
         let writer = try SpillWriter(path: budget.makeFilePath("sort-run"))
         let sorted = buffer.sortedRows()
-        for start in stride(from: 0, to: sorted.count, by: Batch.capacity) {
-            let chunk = ContiguousArray(sorted[start..<min(sorted.count, start + Batch.capacity)])
+        for start in stride(from: 0, to: sorted.count, by: Self.batchRows) {
+            let chunk = ContiguousArray(sorted[start..<min(sorted.count, start + Self.batchRows)])
             var columns = buffer.columns.map { $0.gather(chunk) }
             columns.append(keyVector(buffer, chunk))
             try writer.write(Batch(schema: runSchema, columns: columns, count: chunk.count))
         }
         readers.append(try writer.finish(schema: runSchema))
+        runCount += 1
     }
 
     private func keyVector(_ buffer: SortBuffer, _ rows: ContiguousArray<Int32>) -> Vector {
