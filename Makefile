@@ -62,6 +62,7 @@ test-long: build
 		$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --s3 || s=1; \
 		$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --s3 || s=1; exit $$s'
 	$(MAKE) --no-print-directory interop-long
+	bash scripts/spill/lineitem_memory.sh
 
 interop-long:
 	@status=0; \

@@ -16,6 +16,10 @@ public struct ExecutionError: Error, Sendable, Equatable, CustomStringConvertibl
         case `internal`
         /// The statement was cancelled (Ctrl-C in the shell).
         case interrupted
+        /// A blocking operator cannot fit in `memory_limit`, even by spilling.
+        case outOfMemory
+        /// Reading or writing a temporary (spill) file failed.
+        case io
 
         public var prefix: String {
             switch self {
@@ -25,6 +29,8 @@ public struct ExecutionError: Error, Sendable, Equatable, CustomStringConvertibl
             case .mismatchType: "Binder Error"
             case .internal: "Internal Error"
             case .interrupted: "INTERRUPT Error"
+            case .outOfMemory: "Out of Memory Error"
+            case .io: "IO Error"
             }
         }
     }

@@ -4,23 +4,31 @@ import Columnar
 /// Group keys are encoded (`KeyEncoder`) and interned in a `KeyTable`, so a group is a dense id and all state
 /// is flat arrays indexed by it. Without GROUP BY there is exactly one group, even over empty input (count 0,
 /// other aggregates NULL). Output: the group columns, then the aggregates.
+/// Past half its `MemoryBudget` the table is frozen and new groups spill (`AggregatePartitions`).
 public final class PhysicalHashAggregate: PhysicalOperator {
     private let child: PhysicalOperator
     private let groups: [ExpressionExecutor]
     private let aggregates: [AggregateExpression]
     private let arguments: [[ExpressionExecutor]]
-    private let states: [AggregateState]
+    private var states: [AggregateState]
     private var distinctTables: [KeyTable?]
     private var table = KeyTable()
     private var groupColumns: [Vector]
     private var output: [Batch]? = nil
     private var position = 0
+    private let groupExpressions: [PhysicalExpression]
+    private let budget: MemoryBudget?
+    private let level: Int
+    private var partitions: AggregatePartitions?
 
     public init(
         _ child: PhysicalOperator, groups: [PhysicalExpression], aggregates: [AggregateExpression],
-        names: [String]? = nil
+        names: [String]? = nil, budget: MemoryBudget? = MemoryBudget.current, level: Int = 0
     ) throws {
         self.child = child
+        groupExpressions = groups
+        self.budget = budget
+        self.level = level
         self.groups = try groups.map { try ExpressionExecutor($0) }
         self.aggregates = aggregates
         arguments = try aggregates.map { try $0.arguments.map { try ExpressionExecutor($0) } }
@@ -37,6 +45,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
 
     override public var detail: String {
         "groups=\(groups.count) aggregates=\(aggregates.map(\.function.rawValue).joined(separator: ","))"
+            + (partitions == nil ? "" : " spilled")
     }
 
     override func produce() throws -> Batch? {
@@ -52,8 +61,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
     private var groupCount: Int { groups.isEmpty ? 1 : table.count }
 
     private func consume(_ batch: Batch) throws {
-        let rows = batch.liveRows
-        let ids = try assignGroups(batch, rows)
+        let (rows, ids) = try assignGroups(batch, batch.liveRows)
         for state in states { state.resize(groupCount) }
         for (a, state) in states.enumerated() {
             let args = try arguments[a].map { try $0.evaluate(batch) }
@@ -63,13 +71,18 @@ public final class PhysicalHashAggregate: PhysicalOperator {
                 try useIds.withUnsafeBufferPointer { g in try state.update(args, rows: r, groups: g) }
             }
         }
+        try checkBudget()
     }
 
-    /// Group ids for the live rows; new groups append their key values to `groupColumns`.
-    private func assignGroups(_ batch: Batch, _ rows: ContiguousArray<Int32>) throws -> ContiguousArray<Int32> {
-        if groups.isEmpty { return ContiguousArray(repeating: 0, count: rows.count) }
+    /// Group ids for the live rows; new groups append their key values to `groupColumns`. Once spilling,
+    /// only the rows of known groups are returned.
+    private func assignGroups(_ batch: Batch, _ rows: ContiguousArray<Int32>) throws
+        -> (ContiguousArray<Int32>, ContiguousArray<Int32>)
+    {
+        if groups.isEmpty { return (rows, ContiguousArray(repeating: 0, count: rows.count)) }
         let keys = try groups.map { try $0.evaluate(batch) }
         let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
+        if let partitions { return try partitions.route(batch, rows, encoded, table) }
         var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
         var fresh = ContiguousArray<Int32>()
         for k in 0..<rows.count {
@@ -80,7 +93,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         if !fresh.isEmpty {
             for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
         }
-        return ids
+        return (rows, ids)
     }
 
     /// DISTINCT aggregates see each (group, value) pair once: the pair is interned in a per-aggregate table.
@@ -103,7 +116,32 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         return (keptRows, keptIds)
     }
 
+    /// Starts spilling once the table and states pass half the budget (the rest is for output and slack).
+    private func checkBudget() throws {
+        guard let budget, partitions == nil, !groups.isEmpty else { return }
+        let footprint = table.byteSize + groupColumns.reduce(0) { $0 + $1.byteSize }
+            + groupCount * 16 * max(1, states.count) + distinctTables.reduce(0) { $0 + ($1?.byteSize ?? 0) }
+        if footprint > budget.limit / 2 {
+            partitions = try AggregatePartitions(budget: budget, level: level, schema: child.schema)
+        }
+    }
+
     private func finalize() throws -> [Batch] {
+        var batches = try finalizeTable()
+        guard let partitions, let budget else { return batches }
+        // Free the frozen table before the partitions are aggregated one by one.
+        (table, states) = (KeyTable(), try aggregates.map { try $0.makeState() })
+        groupColumns = groupColumns.map { Vector.empty($0.type) }
+        distinctTables = aggregates.map { $0.isDistinct ? KeyTable() : nil }
+        for reader in try partitions.finish() {
+            let part = try PhysicalHashAggregate(PhysicalSpillScan(reader), groups: groupExpressions,
+                                                 aggregates: aggregates, budget: budget, level: level + 1)
+            while let b = try part.next() { batches.append(Batch(schema: schema, columns: b.columns, count: b.count)) }
+        }
+        return batches
+    }
+
+    private func finalizeTable() throws -> [Batch] {
         let count = groupCount
         let results = try states.map { try $0.finalize(count) }
         let columns = groupColumns + results

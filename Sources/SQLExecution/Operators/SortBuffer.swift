@@ -84,27 +84,49 @@ struct SortBuffer {
     }
 }
 
-/// ORDER BY: multi-key, ASC/DESC, NULLS FIRST/LAST, stable.
+/// ORDER BY: multi-key, ASC/DESC, NULLS FIRST/LAST, stable. Past half its `MemoryBudget` the buffer is
+/// written out as sorted runs that are merged at the end (`SortRuns`).
 public final class PhysicalOrder: PhysicalOperator {
     private let child: PhysicalOperator
+    private let keys: [SortKey]
     private var buffer: SortBuffer
     private var output: [Batch]? = nil
     private var position = 0
+    private let runs: SortRuns?
+    private var merge: SortMerge?
 
-    public init(_ child: PhysicalOperator, keys: [SortKey]) throws {
+    public init(_ child: PhysicalOperator, keys: [SortKey], budget: MemoryBudget? = MemoryBudget.current) throws {
         self.child = child
+        self.keys = keys
         buffer = try SortBuffer(schema: child.schema, keys: keys)
+        runs = budget.map { SortRuns(budget: $0, schema: child.schema) }
         super.init(name: "ORDER_BY", schema: child.schema, children: [child])
     }
 
     override func produce() throws -> Batch? {
+        if let merge { return try merge.next() }
         if output == nil {
-            while let batch = try child.next() { try buffer.append(batch) }
+            while let batch = try child.next() {
+                try buffer.append(batch)
+                if let runs, runs.isFull(buffer) { try spillRun(runs) }
+            }
+            if let runs, !runs.isEmpty {
+                if buffer.count > 0 { try spillRun(runs) }
+                merge = try runs.merge()
+                return try merge?.next()
+            }
             output = buffer.batches(buffer.sortedRows())
         }
         guard let output, position < output.count else { return nil }
         position += 1
         return output[position - 1]
+    }
+
+    override public var detail: String { runs.map { $0.runCount > 0 ? "spilled runs=\($0.runCount)" : "" } ?? "" }
+
+    private func spillRun(_ runs: SortRuns) throws {
+        try runs.spill(buffer)
+        buffer = try SortBuffer(schema: child.schema, keys: keys)
     }
 }
 

@@ -32,7 +32,20 @@ public final class SQLEngine {
         try SQLParser.parse(sql).map { try execute($0) }
     }
 
+    /// Runs one statement under a fresh `MemoryBudget` (`SET memory_limit`, `SET temp_directory`); its spill
+    /// files are deleted when it ends or fails.
     public func execute(_ statement: Statement) throws -> QueryResult {
+        let budget = try memoryBudget()
+        defer { budget.removeTemporaryFiles() }
+        return try MemoryBudget.$current.withValue(budget) { try dispatch(statement) }
+    }
+
+    func memoryBudget() throws -> MemoryBudget {
+        let limit = try settings["memory_limit"].map { try MemoryBudget.parseSize($0) } ?? MemoryBudget.defaultLimit
+        return MemoryBudget(limit: limit, temporaryDirectory: settings["temp_directory"])
+    }
+
+    private func dispatch(_ statement: Statement) throws -> QueryResult {
         switch statement.kind {
         case .query(let query): return try runQuery(query)
         case .explain(let explain): return try self.explain(explain.statement, analyze: explain.analyze)
@@ -137,11 +150,13 @@ public final class SQLEngine {
         switch key {
         case "threads":
             guard let n = Int(text), n >= 1 else { throw PlannerError(.binder, "threads must be a positive integer, got \(text)") }
+        case "memory_limit", "max_memory":
+            _ = try MemoryBudget.parseSize(text)
         case "sqlite_compatibility", "integer_division":
             options.sqliteCompatibility = ["true", "1", "on"].contains(text.lowercased())
         default: break
         }
-        settings[key] = text
+        settings[key == "max_memory" ? "memory_limit" : key] = text
         return .message("SET \(key) = \(text)")
     }
 
