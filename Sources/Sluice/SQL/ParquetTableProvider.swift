@@ -1,6 +1,7 @@
 import Columnar
 import Foundation
 import Parquet
+import TableFormat
 import SQLExecution
 import SQLPlanner
 
@@ -28,13 +29,17 @@ public final class ParquetTableProvider: TableProvider {
         var options = ParquetReadOptions()
         options.columns = needed.map { schema.fields[$0].name }
         let readSchema = Schema(needed.map { schema.fields[$0] })
+        let pruning = ScanPredicate.pruning(filters, schema: schema)
         var remaining = paths[...]
         var current: ParquetBatchIterator? = nil
         let files = ClosureBatchSource(schema: readSchema) {
             while true {
                 if let batch = try current?.next() { return Batch(schema: readSchema, columns: batch.columns, count: batch.count) }
                 guard let path = remaining.popFirst() else { return nil }
-                current = try ParquetFileReader(source: try Location.source(path), options: options).makeBatchIterator()
+                let reader = try ParquetFileReader(source: try Location.source(path), options: options)
+                // Row groups whose statistics rule the filters out are never read.
+                let rowGroups = try (0..<reader.rowGroupCount).filter { try ScanPredicate.mayMatch(pruning, reader, rowGroup: $0) }
+                current = try reader.makeBatchIterator(rowGroups: rowGroups)
             }
         }
         return try FilteringBatchSource(files, sourceColumns: needed, projection: projection, filters: filters)
