@@ -54,6 +54,7 @@ interop:
 	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 10 || status=1; \
 	$(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) || status=1; \
 	$(PY) scripts/interop/sql_hudi.py --sluice $(SLUICE) || status=1; \
+	$(PY) scripts/interop/tpch_compare.py --sluice $(SLUICE) --sf 0.1 || status=1; \
 	exit $$status
 
 # Everything in `test`, plus the slow cases: the 2 GiB-string corpus file and more randomized round trips.
@@ -72,6 +73,7 @@ interop-long:
 	$(PY) scripts/interop/crash_trials.py --sluice $(SLUICE) --trials 200 --seed 2026 || status=1; \
 	$(PY) scripts/interop/ingest_crash.py --sluice $(SLUICE) --trials 100 --seed 2026 || status=1; \
 	for seed in 1 2 3 4 5 6 7 8; do $(PY) scripts/interop/concurrent_writers.py --sluice $(SLUICE) --seed $$seed || status=1; done; \
+	swift build -c release --product sluice && $(PY) scripts/interop/tpch_compare.py --sluice $(SLUICE_RELEASE) --sf 1 || status=1; \
 	exit $$status
 
 # The shell on ./warehouse, with the demo tables created on the first run (Fixtures/demo/build-warehouse.sh).

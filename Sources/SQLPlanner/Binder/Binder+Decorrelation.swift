@@ -110,12 +110,13 @@ extension LogicalPlan {
 }
 
 extension Binder {
-    /// A correlated scalar aggregate `(SELECT agg(x) FROM s WHERE s.k = outer.k AND ...)` as a LEFT JOIN of
-    /// the context's plan with `s` grouped by `k`; count's missing groups read 0. Nil for other shapes.
+    /// A correlated scalar aggregate `(SELECT f(agg(x), ...) FROM s WHERE s.k = outer.k AND ...)` as a LEFT JOIN
+    /// of the context's plan with `s` grouped by `k`; count's missing groups read 0. Nil for other shapes.
     func decorrelateScalarAggregate(_ plan: LogicalPlan, _ correlations: [PhysicalExpression],
                                     _ context: ExpressionContext) -> PhysicalExpression? {
         guard case .projection(.aggregate(let below, let groups, let aggregates), let expressions, _) = plan,
-            groups.isEmpty, expressions.count == 1, case .column(let a, let type) = expressions[0], a < aggregates.count,
+            groups.isEmpty, expressions.count == 1, !expressions[0].hasPlaceholder,
+            expressions[0].columnsReferenced.allSatisfy({ $0 < aggregates.count }),
             case .filter(let input, let predicate) = below, !input.mentionsPlaceholders,
             !aggregates.contains(where: { $0.arguments.contains(where: \.hasPlaceholder) })
         else { return nil }
@@ -139,10 +140,14 @@ extension Binder {
         }
         guard zip(outer, keys).allSatisfy({ $0.type == $1.type }) else { return nil }
         context.plan = .join(context.plan, grouped, .left, condition: PhysicalExpression.conjunction(condition))
-        let value = PhysicalExpression.column(width + keys.count + a, type)
-        switch aggregates[a].function {
-        case .count, .countStar, .approxCountDistinct: return .coalesce([value, .literal(.int(0), type)])
-        default: return value
+        // The projected value over the joined aggregates; a missing group's count reads 0 (SQL's empty count).
+        return expressions[0].rewritten { node in
+            guard case .column(let a, let type) = node else { return nil }
+            let value = PhysicalExpression.column(width + keys.count + a, type)
+            switch aggregates[a].function {
+            case .count, .countStar, .approxCountDistinct: return .coalesce([value, .literal(.int(0), type)])
+            default: return value
+            }
         }
     }
 }

@@ -25,7 +25,9 @@ extension Binder {
             }
             return bound
         case .unary(let op, let operand): return try bindUnary(op, operand, context)
-        case .binary(let op, let l, let r): return try bindBinary(op, bind(l, context), bind(r, context))
+        case .binary(let op, let l, let r):
+            if let dated = try bindIntervalArithmetic(op, l, r, context) { return dated }
+            return try bindBinary(op, bind(l, context), bind(r, context))
         case .isNull(let operand, let negated): return .isNull(try bind(operand, context), negated: negated)
         case .isDistinctFrom(let l, let r, let negated):
             return try .isDistinct(bind(l, context), bind(r, context), negated: negated)

@@ -16,7 +16,7 @@ public enum Optimizer {
     static func pushDown(_ plan: LogicalPlan, _ predicates: [PhysicalExpression]) -> LogicalPlan {
         switch plan {
         case .filter(let child, let predicate):
-            let conjuncts = predicate.conjuncts
+            let conjuncts = predicate.factoredConjuncts
             if conjuncts.contains(where: Self.isFalse) { return .filter(pushDown(child, []), .literal(.bool(false), .boolean)) }
             return pushDown(child, predicates + conjuncts.filter { !isTrue($0) })
         case .scan(var scan):

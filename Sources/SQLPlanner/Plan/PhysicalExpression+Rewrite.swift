@@ -79,6 +79,28 @@ extension PhysicalExpression {
         return [self]
     }
 
+    /// The arms of a disjunction (OR flattened).
+    var disjuncts: [PhysicalExpression] {
+        if case .or(let list) = self { return list.flatMap(\.disjuncts) }
+        return [self]
+    }
+
+    /// The conjuncts with the ones every arm of an OR shares pulled out of it: `(a AND b) OR (a AND c)` gives
+    /// `a` and `b OR c` (distribution holds in three-valued logic), so a join key written in each arm
+    /// (TPC-H Q19) becomes a hash join's condition and single-table conjuncts reach the scans.
+    var factoredConjuncts: [PhysicalExpression] {
+        conjuncts.flatMap { conjunct -> [PhysicalExpression] in
+            let arms = conjunct.disjuncts
+            guard arms.count > 1 else { return [conjunct] }
+            let armConjuncts = arms.map(\.conjuncts)
+            let common = armConjuncts[0].filter { c in armConjuncts.allSatisfy { $0.contains(c) } }
+            guard !common.isEmpty else { return [conjunct] }
+            let rests = armConjuncts.map { $0.filter { !common.contains($0) } }
+            if rests.contains(where: \.isEmpty) { return common }  // a OR (a AND c) is a
+            return common + [.or(rests.compactMap(PhysicalExpression.conjunction))]
+        }
+    }
+
     static func conjunction(_ list: [PhysicalExpression]) -> PhysicalExpression? {
         list.isEmpty ? nil : (list.count == 1 ? list[0] : .and(list))
     }

@@ -25,7 +25,9 @@ public final class HudiTableProvider: TableProvider, HudiTableBacked {
 
     public func scan(projection: [Int], filters: [PhysicalExpression]) throws -> any BatchSource {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
-        let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
+        var options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
+        // Prunes partitions and row groups; the rows are filtered again below with every filter.
+        options.filters = ScanPredicate.pruning(filters, schema: schema)
         var snapshot = try table.snapshot(asOf: asOf, options: options)
         let progress = QueryProgress.current
         progress?.addPlannedFiles(snapshot.fileSlices.count)

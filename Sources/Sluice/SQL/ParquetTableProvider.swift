@@ -1,6 +1,7 @@
 import Columnar
 import Foundation
 import Parquet
+import TableFormat
 import SQLExecution
 import SQLPlanner
 
@@ -28,6 +29,7 @@ public final class ParquetTableProvider: TableProvider {
         var options = ParquetReadOptions()
         options.columns = needed.map { schema.fields[$0].name }
         let readSchema = Schema(needed.map { schema.fields[$0] })
+        let pruning = ScanPredicate.pruning(filters, schema: schema)
         var remaining = paths[...]
         var current: ParquetBatchIterator? = nil
         let progress = QueryProgress.current
@@ -42,7 +44,10 @@ public final class ParquetTableProvider: TableProvider {
                 guard let path = remaining.popFirst() else { return nil }
                 let source = try Location.source(path)
                 progress?.addFile(bytes: source.size)
-                current = try ParquetFileReader(source: source, options: options).makeBatchIterator()
+                let reader = try ParquetFileReader(source: source, options: options)
+                // Row groups whose statistics rule the filters out are never read.
+                let rowGroups = try (0..<reader.rowGroupCount).filter { try ScanPredicate.mayMatch(pruning, reader, rowGroup: $0) }
+                current = try reader.makeBatchIterator(rowGroups: rowGroups)
             }
         }
         return try FilteringBatchSource(files, sourceColumns: needed, projection: projection, filters: filters)

@@ -81,23 +81,10 @@ public struct HudiScan {
         wanted.formUnion(filters.map(\.column))
         let columns = probe.schema.fields.map(\.name).filter { wanted.contains($0) }
         let reader = try table.parquetReader(key: file.key, size: file.size, columns: columns, batchSize: batchSize, source: source)
-        let rowGroups = try (0..<reader.rowGroupCount).filter { try mayMatch(reader, rowGroup: $0) }
+        let rowGroups = try (0..<reader.rowGroupCount).filter { try ScanPredicate.mayMatch(filters, reader, rowGroup: $0) }
         rowGroupsRead += rowGroups.count
         rowGroupsSkipped += reader.rowGroupCount - rowGroups.count
         return try reader.makeBatchIterator(rowGroups: rowGroups)
-    }
-
-    /// Whether every filter on a top-level primitive column may hold in the row group, by its statistics.
-    /// A column the file lacks reads as NULL, which no comparison matches.
-    private func mayMatch(_ reader: ParquetFileReader, rowGroup: Int) throws -> Bool {
-        let rows = reader.metadata.rowGroups[rowGroup].numRows
-        for filter in filters {
-            guard let field = reader.parquetSchema.fieldIndex(filter.column) else { return false }
-            let leaves = reader.parquetSchema.fieldColumns[field]
-            guard leaves.count == 1, let statistics = try reader.statistics(rowGroup: rowGroup, column: leaves.lowerBound) else { continue }
-            if !filter.mayMatch(statistics, rowCount: rows) { return false }
-        }
-        return true
     }
 }
 

@@ -30,6 +30,21 @@ extension ScanPredicate {
     }
 }
 
+extension ScanPredicate {
+    /// Whether every filter on a top-level primitive column may hold in row group `rowGroup` of `reader`, by
+    /// its statistics. A column the file lacks reads as NULL, which no comparison matches.
+    public static func mayMatch(_ filters: [ScanPredicate], _ reader: ParquetFileReader, rowGroup: Int) throws -> Bool {
+        let rows = reader.metadata.rowGroups[rowGroup].numRows
+        for filter in filters {
+            guard let field = reader.parquetSchema.fieldIndex(filter.column) else { return false }
+            let leaves = reader.parquetSchema.fieldColumns[field]
+            guard leaves.count == 1, let statistics = try reader.statistics(rowGroup: rowGroup, column: leaves.lowerBound) else { continue }
+            if !filter.mayMatch(statistics, rowCount: rows) { return false }
+        }
+        return true
+    }
+}
+
 extension ScanLiteral {
     /// -1, 0 or 1 for self against a statistics bound; nil when the two do not compare (INT96, mixed kinds).
     func compare(to bound: StatisticsValue) -> Int? {

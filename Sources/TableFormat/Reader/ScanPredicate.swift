@@ -32,6 +32,15 @@ public struct ScanPredicate: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(column) \(op.rawValue) \(text)" }
 
+    /// A predicate whose literal is already in `type`'s physical representation (the SQL planner's constants).
+    public init(column: String, op: Operator, literal: ScanLiteral, type: DataType, text: String) {
+        self.column = column
+        self.op = op
+        self.literal = literal
+        self.type = type
+        self.text = text
+    }
+
     /// Parses `column op value` (`id >= 10`, `city = 'San Francisco'`, `day < 2024-01-31`) against `schema`.
     public static func parse(_ text: String, schema: Schema) throws -> ScanPredicate {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
