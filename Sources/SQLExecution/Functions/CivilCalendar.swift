@@ -1,4 +1,5 @@
-/// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Howard Hinnant's civil algorithms),
+import Columnar
+/// Proleptic Gregorian calendar arithmetic on days since 1970-01-01 (Columnar's `CivilDate`),
 /// plus the text forms DATE, TIME and TIMESTAMP print and parse as.
 enum CivilCalendar {
     struct Date: Equatable {
@@ -6,25 +7,12 @@ enum CivilCalendar {
     }
 
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Int(CivilDate.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
     static func date(days: Int) -> Date {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return Date(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+        let civil = CivilDate.civil(days: Int64(days))
+        return Date(year: Int(civil.year), month: Int(civil.month), day: Int(civil.day))
     }
 
     static func isLeap(_ year: Int) -> Bool { year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) }

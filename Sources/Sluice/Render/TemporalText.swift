@@ -1,16 +1,10 @@
+import Columnar
 /// Dates, times and timestamps as ISO-8601 text, proleptic Gregorian, for any Int64 input (no trap).
 enum TemporalText {
-    /// (year, month, day) of `days` since 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// (year, month, day) of `days` since 1970-01-01.
     static func civil(fromDays days: Int64) -> (year: Int64, month: Int, day: Int) {
-        let z = days &+ 719_468
-        let era = (z >= 0 ? z : z &- 146_096) / 146_097
-        let doe = z &- era &* 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        return (yoe &+ era &* 400 &+ (month <= 2 ? 1 : 0), month, day)
+        let civil = CivilDate.civil(days: days)
+        return (civil.year, Int(civil.month), Int(civil.day))
     }
 
     static func date(days: Int64, into out: inout [UInt8]) {

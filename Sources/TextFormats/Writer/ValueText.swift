@@ -67,17 +67,9 @@ enum ValueText {
         out.append(contentsOf: digits[(digits.count - scale)...])
     }
 
-    /// Proleptic Gregorian date of `days` since 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// Proleptic Gregorian date of `days` since 1970-01-01.
     static func date(_ days: Int64, into out: inout [UInt8]) {
-        let z = days &+ 719_468
-        let era = (z >= 0 ? z : z &- 146_096) / 146_097
-        let doe = z &- era &* 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe &+ era &* 400 &+ (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.civil(days: days)
         if year < 0 { out.append(UInt8(ascii: "-")) }
         padded(year.magnitude, 4, into: &out)
         out.append(UInt8(ascii: "-"))
