@@ -11,10 +11,7 @@ public final class PhysicalHashJoin: PhysicalOperator {
     private let buildKeys: [ExpressionExecutor]
     private let residual: ExpressionExecutor?
     private var emitter: JoinEmitter
-    private var table = KeyTable()
-    private var chainHead = ContiguousArray<Int32>()
-    private var chainNext = ContiguousArray<Int32>()
-    private var buildHasNullKey = false
+    private var table: JoinHashTable
     private var built = false
     private var output = JoinOutputQueue()
 
@@ -36,6 +33,7 @@ public final class PhysicalHashJoin: PhysicalOperator {
         self.probeKeys = try probeKeys.map { try ExpressionExecutor($0) }
         self.buildKeys = try buildKeys.map { try ExpressionExecutor($0) }
         self.residual = try residual.map { try ExpressionExecutor($0) }
+        table = JoinHashTable(keyTypes: buildKeys.map(\.type))
         let schema = type.schema(probe.schema, build.schema)
         emitter = JoinEmitter(type: type, schema: schema, buildSchema: build.schema)
         super.init(name: "HASH_JOIN", schema: schema, children: [probe, build])
@@ -55,38 +53,19 @@ public final class PhysicalHashJoin: PhysicalOperator {
             let batch = input.compacted()
             let base = emitter.buildCount
             try emitter.appendBuild(batch)
-            let keys = try buildKeys.map { try $0.evaluate(batch) }
-            let rows = ContiguousArray((0..<batch.count).lazy.map { Int32($0) })
-            let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
-            chainNext.append(contentsOf: repeatElement(-1, count: batch.count))
-            let nullKey = Self.anyNull(keys, rows)
-            for r in 0..<batch.count {
-                if nullKey[r] != 0 { buildHasNullKey = true; continue }
-                let (id, inserted) = encoded.withKey(r) { table.findOrInsert($0, hash: KeyHash.hash($0)) }
-                if inserted { chainHead.append(-1) }
-                chainNext[base + r] = chainHead[Int(id)]
-                chainHead[Int(id)] = Int32(base + r)
-            }
+            table.append(try buildKeys.map { try $0.evaluate(batch) }, count: batch.count, base: base)
         }
+        table.finish()
     }
 
     private func probeBatch(_ batch: Batch) throws -> [Batch] {
         let live = batch.liveRows
         let keys = try probeKeys.map { try $0.evaluate(batch) }
-        let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: live)
-        var probeRows = ContiguousArray<Int32>(), buildRows = ContiguousArray<Int32>(), owners = ContiguousArray<Int32>()
-        let nullKey = Self.anyNull(keys, live)
-        for k in 0..<live.count {
-            if nullKey[k] != 0 { continue }
-            guard let id = encoded.withKey(k, { table.find($0, hash: KeyHash.hash($0)) }) else { continue }
-            var b = chainHead[Int(id)]
-            while b >= 0 {
-                probeRows.append(live[k])
-                buildRows.append(b)
-                owners.append(Int32(k))
-                b = chainNext[Int(b)]
-            }
-        }
+        // Semi and anti joins only ask whether a row matches, unless a residual must judge each pair.
+        let existence = residual == nil && [.semi, .anti, .nullAwareAnti].contains(emitter.type)
+        let matches = table.probe(keys, live: live, firstMatchOnly: existence)
+        var (probeRows, buildRows, owners) = (matches.probeRows, matches.buildRows, matches.owners)
+        let nullKey = matches.nullKey
         if let residual, !probeRows.isEmpty {
             let candidates = emitter.candidates(batch, probeRows, buildRows)
             let keep = try residual.select(candidates).indices
@@ -96,9 +75,9 @@ public final class PhysicalHashJoin: PhysicalOperator {
         }
         var matched = ContiguousArray<UInt8>(repeating: 0, count: live.count)
         for o in owners { matched[Int(o)] = 1 }
-        for b in buildRows { emitter.buildMatched[Int(b)] = 1 }
+        if emitter.type.keepsUnmatchedBuild { for b in buildRows { emitter.buildMatched[Int(b)] = 1 } }
         let type = emitter.type
-        let buildEmpty = emitter.buildCount == 0, buildNull = buildHasNullKey
+        let buildEmpty = emitter.buildCount == 0, buildNull = table.hasNullKey
         return emitter.probeOutput(batch, live: live, matched: matched, pairs: (probeRows, buildRows)) { k in
             switch type {
             case .semi: return matched[k] != 0

@@ -22,8 +22,14 @@ public protocol MutableTableProvider: TableProvider {
 /// Estimates the optimizer uses; nil when unknown.
 public struct TableStatistics: Sendable, Hashable {
     public var rowCount: Int?
+    /// Upper bounds on the distinct non-NULL values of columns, by index into the provider's schema (for
+    /// integers, max - min + 1 over the files' statistics); join cardinality estimates divide by them.
+    public var distinctCounts: [Int: Int]
 
-    public init(rowCount: Int? = nil) { self.rowCount = rowCount }
+    public init(rowCount: Int? = nil, distinctCounts: [Int: Int] = [:]) {
+        self.rowCount = rowCount
+        self.distinctCounts = distinctCounts
+    }
 }
 
 /// Tables by name. Names compare case-insensitively (the unquoted SQL spelling), as in DuckDB and Spark.

@@ -2,7 +2,8 @@ import Columnar
 import SQLExecution
 
 /// Rule-based rewrites of a bound plan: constant folding, filter pushdown (into scans and through joins, with
-/// inner joins reordered greedily so each join has an equi-condition and the smaller input builds),
+/// semi joins moved onto the relation they filter and inner joins reordered by estimated cardinality so each
+/// join has a condition where one connects and the smaller input builds),
 /// ORDER BY + LIMIT as top-N, and projection pruning (scans read only the columns used).
 public enum Optimizer {
     public static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
@@ -25,6 +26,10 @@ public enum Optimizer {
         case .join(_, _, .inner, _):
             return JoinOrdering.reorder(plan, predicates)
         case .join(let l, let r, let type, let condition):
+            if type == .semi || type == .anti || type == .nullAwareAnti,
+               let moved = SemiJoinPushdown.pushed(l, r, type, condition) {
+                return pushDown(moved, predicates)
+            }
             return pushThroughOuterJoin(l, r, type, condition, predicates)
         case .projection(let child, let expressions, let names):
             let inlined = predicates.map { p in p.rewritten { e in

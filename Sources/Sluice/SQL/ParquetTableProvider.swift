@@ -11,6 +11,7 @@ public final class ParquetTableProvider: TableProvider {
     public let paths: [String]
     public let schema: Schema
     private let rows: Int
+    private let distinctCounts: [Int: Int]
 
     public init(pattern: String) throws {
         paths = try Self.expand(pattern)
@@ -20,9 +21,12 @@ public final class ParquetTableProvider: TableProvider {
         let reader = try ParquetFileReader(source: try Location.source(first))
         schema = reader.schema
         rows = Int(reader.metadata.numRows)
+        distinctCounts = paths.count == 1 ? Self.distinctBounds(reader) : [:]
     }
 
-    public var statistics: TableStatistics { TableStatistics(rowCount: rows * paths.count) }
+    public var statistics: TableStatistics {
+        TableStatistics(rowCount: rows * paths.count, distinctCounts: distinctCounts)
+    }
 
     public func scan(projection: [Int], filters: [PhysicalExpression]) throws -> any BatchSource {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
