@@ -23,12 +23,13 @@ enum JoinEnumeration {
         for r in 0..<n { cost[1 << r] = 0 }
         for set in UInt64(1)...graph.all where set.nonzeroBitCount >= 2 {
             let lowest = set & (~set &+ 1)
+            let rows = graph.cardinality(set)
             // Each unordered split once: the left part holds the lowest relation.
             var left = (set &- 1) & set
             while left != 0 {
                 let right = set & ~left
                 if left & lowest != 0, cost[Int(left)].isFinite, cost[Int(right)].isFinite, graph.connects(left, right) {
-                    let total = cost[Int(left)] + cost[Int(right)] + graph.cardinality(set)
+                    let total = cost[Int(left)] + cost[Int(right)] + rows
                     if total < cost[Int(set)] {
                         cost[Int(set)] = total
                         split[Int(set)] = left
