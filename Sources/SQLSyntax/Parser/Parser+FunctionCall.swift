@@ -1,4 +1,5 @@
-/// Function calls: arguments (positional or `name => value`), `count(*)`, `DISTINCT`, `SUBSTRING(x FROM a FOR b)`,
+/// Function calls: arguments (positional or `name => value`), `count(*)`, `DISTINCT`, an ordered aggregate's
+/// `ORDER BY`, `SUBSTRING(x FROM a FOR b)`,
 /// `FILTER (WHERE ...)` and `OVER (...)` windows with their frames.
 extension Parser {
     mutating func parseFunctionCall(_ name: QualifiedName) throws(ParserError) -> FunctionCall {
@@ -16,6 +17,10 @@ extension Parser {
                 call.arguments = arguments
             } else {
                 call.arguments = try parseArguments(substringForm: Parser.isSubstring(name))
+            }
+            if consume(.order) {
+                try expect(.by)
+                call.orderBy = try parseOrderByItems()
             }
         }
         try expectSymbol(")")
