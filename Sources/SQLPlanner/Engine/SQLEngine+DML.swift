@@ -15,24 +15,32 @@ extension SQLEngine {
     func insert(_ insert: Insert) throws -> QueryResult {
         let table = try writableTable(insert.table)
         let fields = table.dataSchema.fields
-        let bound = try binder().bindQuery(insert.source)
+        let binder = binder()
+        let bound = try binder.bindQuery(insert.source)
         let sourceTypes = bound.plan.schema.fields.map(\.type)
-        var positions: [Int?] = Array(fields.indices)
+        let statics = try staticPartitionValues(insert, table, binder)
+        // The query's columns in order: the listed ones, or every column but the static partition columns.
+        var targets = fields.indices.filter { statics[$0] == nil }
         if !insert.columns.isEmpty {
-            positions = Array(repeating: nil, count: fields.count)
-            for (k, column) in insert.columns.enumerated() {
+            targets = try insert.columns.map { column in
                 guard let i = fields.firstIndex(where: { Scope.matches(column, $0.name) }) else {
                     throw PlannerError(.binder, "Table \(insert.table) does not have a column with name \"\(column.name)\" (at \(column.location))")
                 }
-                positions[i] = k
+                guard statics[i] == nil else {
+                    throw PlannerError(.binder, "column \(column.name) of \(insert.table) has a value in the PARTITION clause and cannot be listed again (at \(column.location))")
+                }
+                return i
             }
         }
-        let expected = insert.columns.isEmpty ? fields.count : insert.columns.count
-        guard sourceTypes.count == expected else {
-            throw PlannerError(.binder, "table \(insert.table) has \(expected) columns but \(sourceTypes.count) values were supplied (at \(insert.table.location))")
+        guard sourceTypes.count == targets.count else {
+            let constants = statics.isEmpty ? "" : " besides \(statics.count) partition column(s) with a value in the PARTITION clause"
+            throw PlannerError(.binder, "table \(insert.table) has \(targets.count) columns\(constants) but \(sourceTypes.count) values were supplied (at \(insert.table.location))")
         }
+        var positions: [Int?] = Array(repeating: nil, count: fields.count)
+        for (k, i) in targets.enumerated() { positions[i] = k }
         let expressions = fields.indices.map { i in
-            positions[i].map { PhysicalExpression.column($0, sourceTypes[$0]).cast(to: fields[i].type) }
+            statics[i]?.cast(to: fields[i].type)
+                ?? positions[i].map { PhysicalExpression.column($0, sourceTypes[$0]).cast(to: fields[i].type) }
                 ?? .literal(.null, fields[i].type)
         }
         let plan = LogicalPlan.projection(bound.plan, expressions, names: fields.map(\.name))
