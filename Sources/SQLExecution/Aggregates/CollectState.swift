@@ -14,7 +14,6 @@ final class CollectState: AggregateState {
     private var groupOf = ContiguousArray<Int32>()
     private var keyBytes = ContiguousArray<UInt8>()
     private var keyOffsets: ContiguousArray<Int32> = [0]
-    private var groupCount = 0
 
     /// `keyOrders` are the orders of the trailing ORDER BY arguments.
     init(_ output: Output, valueType: DataType, keyOrders: [SortOrder]) {
@@ -27,7 +26,8 @@ final class CollectState: AggregateState {
     /// Where the ORDER BY arguments start: after the value, and the separator for string_agg.
     private var keyStart: Int { output == .string ? 2 : 1 }
 
-    func resize(_ count: Int) { groupCount = max(groupCount, count) }
+    /// Rows carry their group id, so there is nothing to size per group.
+    func resize(_ count: Int) {}
 
     func update(_ args: [Vector], rows: UnsafeBufferPointer<Int32>, groups: UnsafeBufferPointer<Int32>) throws {
         guard !rows.isEmpty else { return }
@@ -46,7 +46,6 @@ final class CollectState: AggregateState {
     }
 
     func finalize(_ count: Int) throws -> Vector {
-        resize(count)
         let order = sortedRows()
         switch output {
         case .list: return try lists(order, count)
