@@ -19,19 +19,7 @@ extension SQLEngine {
         let bound = try binder.bindQuery(insert.source)
         let sourceTypes = bound.plan.schema.fields.map(\.type)
         let statics = try staticPartitionValues(insert, table, binder)
-        // The query's columns in order: the listed ones, or every column but the static partition columns.
-        var targets = fields.indices.filter { statics[$0] == nil }
-        if !insert.columns.isEmpty {
-            targets = try insert.columns.map { column in
-                guard let i = fields.firstIndex(where: { Scope.matches(column, $0.name) }) else {
-                    throw PlannerError(.binder, "Table \(insert.table) does not have a column with name \"\(column.name)\" (at \(column.location))")
-                }
-                guard statics[i] == nil else {
-                    throw PlannerError(.binder, "column \(column.name) of \(insert.table) has a value in the PARTITION clause and cannot be listed again (at \(column.location))")
-                }
-                return i
-            }
-        }
+        let targets = try insertTargets(insert, fields, statics)
         guard sourceTypes.count == targets.count else {
             let constants = statics.isEmpty ? "" : " besides \(statics.count) partition column(s) with a value in the PARTITION clause"
             throw PlannerError(.binder, "table \(insert.table) has \(targets.count) columns\(constants) but \(sourceTypes.count) values were supplied (at \(insert.table.location))")

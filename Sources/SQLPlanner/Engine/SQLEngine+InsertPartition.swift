@@ -30,4 +30,19 @@ extension SQLEngine {
         }
         return values
     }
+
+    /// The table columns the query's columns fill, in order: the listed ones, or every column but the static
+    /// partition columns.
+    func insertTargets(_ insert: Insert, _ fields: [Field], _ statics: [Int: PhysicalExpression]) throws -> [Int] {
+        guard !insert.columns.isEmpty else { return fields.indices.filter { statics[$0] == nil } }
+        return try insert.columns.map { column in
+            guard let i = fields.firstIndex(where: { Scope.matches(column, $0.name) }) else {
+                throw PlannerError(.binder, "Table \(insert.table) does not have a column with name \"\(column.name)\" (at \(column.location))")
+            }
+            guard statics[i] == nil else {
+                throw PlannerError(.binder, "column \(column.name) of \(insert.table) has a value in the PARTITION clause and cannot be listed again (at \(column.location))")
+            }
+            return i
+        }
+    }
 }
