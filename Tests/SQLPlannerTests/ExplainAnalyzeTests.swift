@@ -88,6 +88,9 @@ import Testing
 
         let full = try Self.scanCounts(engine, "SELECT count(*) FROM trips")
         #expect(full["files_read"] == 3 && full["files_skipped"] == 0)
+
+        let changes = try Self.scanCounts(engine, "SELECT count(*) FROM hudi_table_changes('trips', 'latest_state', 'earliest')")
+        #expect(changes["rows"] == 4 && changes["files_read"] == 3 && changes["row_groups_read"] == 3)
     }
 
     @Test func memoryTablesShowNoFileCounts() throws {

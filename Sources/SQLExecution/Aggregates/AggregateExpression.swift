@@ -90,6 +90,12 @@ protocol AggregateState: AnyObject {
     func update(_ args: [Vector], rows: UnsafeBufferPointer<Int32>, groups: UnsafeBufferPointer<Int32>) throws
     /// One value per group.
     func finalize(_ count: Int) throws -> Vector
+    /// Bytes held beyond a fixed size per group (what collecting states keep), for the memory budget.
+    var heldBytes: Int { get }
+}
+
+extension AggregateState {
+    var heldBytes: Int { 0 }
 }
 
 extension AggregateExpression {

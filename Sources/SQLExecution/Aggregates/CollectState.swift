@@ -26,6 +26,10 @@ final class CollectState: AggregateState {
     /// Where the ORDER BY arguments start: after the value, and the separator for string_agg.
     private var keyStart: Int { output == .string ? 2 : 1 }
 
+    var heldBytes: Int {
+        values.byteSize + separators.byteSize + keyBytes.count + (keyOffsets.count + groupOf.count) * 4
+    }
+
     /// Rows carry their group id, so there is nothing to size per group.
     func resize(_ count: Int) {}
 

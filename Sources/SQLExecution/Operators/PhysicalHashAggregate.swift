@@ -131,6 +131,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         guard let budget, let reservation, partitions == nil, !groups.isEmpty else { return }
         let footprint = table.byteSize + groupColumns.reduce(0) { $0 + $1.byteSize }
             + groupCount * 16 * max(1, states.count) + distinctTables.reduce(0) { $0 + ($1?.byteSize ?? 0) }
+            + states.reduce(0) { $0 + $1.heldBytes }
         if !reservation.resize(to: footprint) {
             partitions = try AggregatePartitions(budget: budget, level: level, schema: child.schema)
         }

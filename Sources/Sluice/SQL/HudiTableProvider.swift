@@ -42,7 +42,7 @@ public final class HudiTableProvider: TableProvider, HudiTableBacked {
                 progress?.addFile(bytes: snapshot.fileSlices[counted].baseFile.size ?? 0)
                 counted += 1
             }
-            if snapshot.readCounts != before { metrics?.add(ScanCounts(snapshot.readCounts, since: before)) }
+            metrics?.add(snapshot.readCounts, since: before)
             progress?.addRows(batch?.rowCount ?? 0)
             return batch
         }

@@ -26,3 +26,10 @@ extension ScanCounts {
         bytesSkipped = now.bytesSkipped &- before.bytesSkipped
     }
 }
+
+extension ScanMetrics {
+    /// Adds what a scan over files read between two readings of its running counts.
+    func add(_ now: FileReadCounts, since before: FileReadCounts) {
+        if now != before { add(ScanCounts(now, since: before)) }
+    }
+}
