@@ -59,6 +59,7 @@ import Testing
     @Test(arguments: [
         ("select a+b*c from t where x=1 and (y=2 or z=3)", "SELECT a + b * c FROM t WHERE x = 1 AND (y = 2 OR z = 3)"),
         ("SELECT - - 71", "SELECT - -71"),
+        ("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY y DESC) FROM t", "SELECT listagg(x, ',' ORDER BY y DESC) FROM t"),
         ("SELECT (a+b)*c, a-(b-c), (a-b)-c", "SELECT (a + b) * c, a - (b - c), a - b - c"),
         ("select x from t order by x desc limit 1", "SELECT x FROM t ORDER BY x DESC LIMIT 1"),
         ("SELECT a <> b, a != b, a == b", "SELECT a <> b, a <> b, a = b"),

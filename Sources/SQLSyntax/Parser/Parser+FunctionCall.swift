@@ -24,6 +24,16 @@ extension Parser {
             }
         }
         try expectSymbol(")")
+        // `WITHIN GROUP (ORDER BY ...)` (ANSI, Spark 4's listagg/string_agg) is the in-call ORDER BY.
+        if atWord("WITHIN"), peekIs(.group), call.orderBy.isEmpty {
+            advance()
+            advance()
+            try expectSymbol("(")
+            try expect(.order)
+            try expect(.by)
+            call.orderBy = try parseOrderByItems()
+            try expectSymbol(")")
+        }
         if at(.filter), peek().isSymbol("(") {
             advance()
             advance()
