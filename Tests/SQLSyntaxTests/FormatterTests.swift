@@ -37,6 +37,9 @@ import Testing
         "ALTER TABLE t ADD COLUMNS (a INT, b STRING NOT NULL)", "ALTER TABLE t ALTER COLUMN a.b TYPE BIGINT",
         "ALTER TABLE t RENAME TO u", "ALTER TABLE t DROP COLUMNS (a, b)",
         "INSERT INTO t (a, b) VALUES (1, 2)", "INSERT OVERWRITE TABLE t SELECT * FROM s", "INSERT INTO t (SELECT 1)",
+        "INSERT OVERWRITE TABLE t PARTITION (dt = '2024-01-01', h) SELECT a, h FROM s",
+        "INSERT INTO t PARTITION (p = 1) (b, a) VALUES (1, 2)", "ALTER TABLE t RENAME COLUMN a.b TO c",
+        "SELECT g, string_agg(DISTINCT x, ',' ORDER BY y DESC NULLS LAST, z), array_agg(x ORDER BY y) FROM t GROUP BY g",
         "UPDATE t AS x SET a = a + 1, b.c = 'x' WHERE x.id = 1", "DELETE FROM t WHERE a IN (1, 2)",
         "MERGE INTO t AS x USING s ON x.id = s.id WHEN MATCHED AND s.d THEN DELETE WHEN MATCHED THEN UPDATE SET * WHEN MATCHED THEN UPDATE SET a = s.a WHEN NOT MATCHED THEN INSERT (id) VALUES (s.id) WHEN NOT MATCHED THEN INSERT *",
         "SHOW TABLES", "SHOW TABLES IN db", "SHOW CREATE TABLE t", "DESCRIBE EXTENDED t", "DESCRIBE t",
@@ -56,6 +59,7 @@ import Testing
     @Test(arguments: [
         ("select a+b*c from t where x=1 and (y=2 or z=3)", "SELECT a + b * c FROM t WHERE x = 1 AND (y = 2 OR z = 3)"),
         ("SELECT - - 71", "SELECT - -71"),
+        ("SELECT listagg(x, ',') WITHIN GROUP (ORDER BY y DESC) FROM t", "SELECT listagg(x, ',' ORDER BY y DESC) FROM t"),
         ("SELECT (a+b)*c, a-(b-c), (a-b)-c", "SELECT (a + b) * c, a - (b - c), a - b - c"),
         ("select x from t order by x desc limit 1", "SELECT x FROM t ORDER BY x DESC LIMIT 1"),
         ("SELECT a <> b, a != b, a == b", "SELECT a <> b, a <> b, a = b"),

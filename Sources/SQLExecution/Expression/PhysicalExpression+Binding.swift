@@ -67,7 +67,7 @@ extension PhysicalExpression {
         }
     }
 
-    /// date ± integer days.
+    /// date ± integer days; date - date is the days between them (BIGINT, as DuckDB and Spark's datediff).
     private static func dateArithmetic(_ op: ArithmeticOperator, _ lhs: PhysicalExpression, _ rhs: PhysicalExpression)
         throws -> PhysicalExpression
     {
@@ -78,6 +78,8 @@ extension PhysicalExpression {
             return .arithmetic(.add, rhs, lhs.cast(to: .int32), .date)
         case (.subtract, .date, let t) where t.isInteger:
             return .arithmetic(.subtract, lhs, rhs.cast(to: .int32), .date)
+        case (.subtract, .date, .date):
+            return try .call("datediff", [lhs, rhs])
         default:
             throw ExecutionError.mismatch(
                 "No function matches '\(op.rawValue)(\(lhs.type.sqlName), \(rhs.type.sqlName))'")

@@ -31,7 +31,7 @@ public final class ScalarFunctionRegistry: Sendable {
     /// The built-in string, math, date and list functions.
     public static let standard = ScalarFunctionRegistry(
         StringFunctions.all.merging(MathFunctions.all) { a, _ in a }.merging(DateFunctions.all) { a, _ in a }
-            .merging(NestedFunctions.all) { a, _ in a })
+            .merging(NestedFunctions.all) { a, _ in a }.merging(DateDiffFunctions.all) { a, _ in a })
 
     public var names: [String] { resolvers.keys.sorted() }
 

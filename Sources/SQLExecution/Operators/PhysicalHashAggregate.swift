@@ -4,7 +4,8 @@ import Columnar
 /// Group keys are encoded (`KeyEncoder`) and interned in a `KeyTable`, so a group is a dense id and all state
 /// is flat arrays indexed by it. Without GROUP BY there is exactly one group, even over empty input (count 0,
 /// other aggregates NULL). Output: the group columns, then the aggregates.
-/// Past half its `MemoryBudget` the table is frozen and new groups spill (`AggregatePartitions`).
+/// The table and states hold a reservation of the statement's shared `MemoryBudget`; when it cannot grow, the
+/// table is frozen and new groups spill (`AggregatePartitions`).
 public final class PhysicalHashAggregate: PhysicalOperator {
     private let child: PhysicalOperator
     private let groups: [ExpressionExecutor]
@@ -18,6 +19,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
     private var position = 0
     private let groupExpressions: [PhysicalExpression]
     private let budget: MemoryBudget?
+    private let reservation: MemoryReservation?
     private let level: Int
     private var partitions: AggregatePartitions?
 
@@ -28,6 +30,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         self.child = child
         groupExpressions = groups
         self.budget = budget
+        reservation = budget?.reserve()
         self.level = level
         self.groups = try groups.map { try ExpressionExecutor($0) }
         self.aggregates = aggregates
@@ -51,9 +54,16 @@ public final class PhysicalHashAggregate: PhysicalOperator {
     override func produce() throws -> Batch? {
         if output == nil {
             while let batch = try child.next() { try consume(ExpressionExecutor.prepared(batch)) }
-            output = try finalize()
+            let batches = try finalize()
+            output = batches
+            // The table is done with; what stays reserved is the output not yet passed on.
+            (table, distinctTables) = (KeyTable(), [])
+            _ = reservation?.resize(to: batches.reduce(0) { $0 + $1.columns.reduce(0) { $0 + $1.byteSize } })
         }
-        guard let output, position < output.count else { return nil }
+        guard let output, position < output.count else {
+            reservation?.release()
+            return nil
+        }
         position += 1
         return output[position - 1]
     }
@@ -116,12 +126,13 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         return (keptRows, keptIds)
     }
 
-    /// Starts spilling once the table and states pass half the budget (the rest is for output and slack).
+    /// Starts spilling once the reservation for the table and states cannot grow.
     private func checkBudget() throws {
-        guard let budget, partitions == nil, !groups.isEmpty else { return }
+        guard let budget, let reservation, partitions == nil, !groups.isEmpty else { return }
         let footprint = table.byteSize + groupColumns.reduce(0) { $0 + $1.byteSize }
             + groupCount * 16 * max(1, states.count) + distinctTables.reduce(0) { $0 + ($1?.byteSize ?? 0) }
-        if footprint > budget.limit / 2 {
+            + states.reduce(0) { $0 + $1.heldBytes }
+        if !reservation.resize(to: footprint) {
             partitions = try AggregatePartitions(budget: budget, level: level, schema: child.schema)
         }
     }
@@ -133,6 +144,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         (table, states) = (KeyTable(), try aggregates.map { try $0.makeState() })
         groupColumns = groupColumns.map { Vector.empty($0.type) }
         distinctTables = aggregates.map { $0.isDistinct ? KeyTable() : nil }
+        reservation?.release()
         for reader in try partitions.finish() {
             let part = try PhysicalHashAggregate(PhysicalSpillScan(reader), groups: groupExpressions,
                                                  aggregates: aggregates, budget: budget, level: level + 1)

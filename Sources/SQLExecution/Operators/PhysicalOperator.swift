@@ -36,6 +36,9 @@ public class PhysicalOperator {
 
     /// Extra text for EXPLAIN (keys, conditions).
     public var detail: String { "" }
+
+    /// What EXPLAIN ANALYZE adds after rows and time (a scan's files, row groups and bytes).
+    public var analyzeDetail: String { "" }
 }
 
 /// What one operator did during execution.
@@ -59,7 +62,8 @@ extension PhysicalOperator {
         let ms = Double(own.components.seconds) * 1e3 + Double(own.components.attoseconds) / 1e15
         let text = detail.isEmpty ? "" : " [\(detail)]"
         let time = ms < 0.001 ? "0.000" : String(Int((ms * 1000).rounded())).leftPaddedTime
-        lines.append(String(repeating: "  ", count: depth) + "\(name)\(text) rows=\(profile.rows) time=\(time)ms")
+        let extra = analyzeDetail.isEmpty ? "" : " " + analyzeDetail
+        lines.append(String(repeating: "  ", count: depth) + "\(name)\(text) rows=\(profile.rows) time=\(time)ms\(extra)")
         for child in children { child.render(depth: depth + 1, into: &lines) }
     }
 

@@ -84,8 +84,8 @@ struct SortBuffer {
     }
 }
 
-/// ORDER BY: multi-key, ASC/DESC, NULLS FIRST/LAST, stable. Past half its `MemoryBudget` the buffer is
-/// written out as sorted runs that are merged at the end (`SortRuns`).
+/// ORDER BY: multi-key, ASC/DESC, NULLS FIRST/LAST, stable. When its reservation of the statement's shared
+/// `MemoryBudget` cannot grow, the buffer is written out as sorted runs that are merged at the end (`SortRuns`).
 public final class PhysicalOrder: PhysicalOperator {
     private let child: PhysicalOperator
     private let keys: [SortKey]
@@ -104,7 +104,13 @@ public final class PhysicalOrder: PhysicalOperator {
     }
 
     override func produce() throws -> Batch? {
-        if let merge { return try merge.next() }
+        if let merge {
+            guard let batch = try merge.next() else {
+                runs?.release()
+                return nil
+            }
+            return batch
+        }
         if output == nil {
             while let batch = try child.next() {
                 try buffer.append(batch)
@@ -117,7 +123,10 @@ public final class PhysicalOrder: PhysicalOperator {
             }
             output = buffer.batches(buffer.sortedRows())
         }
-        guard let output, position < output.count else { return nil }
+        guard let output, position < output.count else {
+            runs?.release()
+            return nil
+        }
         position += 1
         return output[position - 1]
     }

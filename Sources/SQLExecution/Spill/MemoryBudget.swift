@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The memory a statement's blocking operators (hash aggregate, sort) may hold before they spill to temporary
 /// files, and where those files go. The engine makes one per statement from `SET memory_limit` and
@@ -6,18 +7,27 @@ import Foundation
 /// it up in their initializers; `removeTemporaryFiles()` deletes the statement's spill directory when it ends
 /// or fails.
 ///
-/// Each operator checks its own estimated footprint against `limit` (the budget is not shared between
-/// operators), so a plan with several blocking operators can hold a small multiple of it.
-public final class MemoryBudget: @unchecked Sendable {
+/// The budget is shared: each blocking operator holds a `MemoryReservation` and grows it as its state grows.
+/// Spillable state (an aggregate's table, a sort's buffer) may grow while all reservations together stay within
+/// half the limit (the other half is for batches in flight, outputs and allocator slack); when a reservation
+/// cannot grow, its operator spills. A plan with several blocking operators therefore stays within one limit.
+/// Reservations come and go under a lock, so operators on different threads may share one budget.
+public final class MemoryBudget: Sendable {
     /// The running statement's budget while its plan is built.
     @TaskLocal public static var current: MemoryBudget?
 
-    /// Bytes an operator may hold.
+    /// Bytes the statement may hold.
     public let limit: Int
     /// The parent of the statement's spill directory.
     public let temporaryDirectory: String
-    private var directory: String?
-    private var fileNumber = 0
+    private let state = Mutex(State())
+
+    private struct State {
+        var directory: String?
+        var fileNumber = 0
+        var reserved = 0
+        var peak = 0
+    }
 
     public init(limit: Int = MemoryBudget.defaultLimit, temporaryDirectory: String? = nil) {
         self.limit = limit
@@ -28,29 +38,51 @@ public final class MemoryBudget: @unchecked Sendable {
     /// 80% of physical memory, DuckDB's default.
     public static var defaultLimit: Int { Int(Double(ProcessInfo.processInfo.physicalMemory) * 0.8) }
 
+    /// What spillable state may reserve in total: half the limit.
+    public var spillThreshold: Int { limit / 2 }
+
+    /// Bytes reserved now by all operators, and the most ever reserved at once.
+    public var reservedBytes: Int { state.withLock { $0.reserved } }
+    public var peakReservedBytes: Int { state.withLock { $0.peak } }
+
+    /// A new, empty reservation against this budget.
+    public func reserve() -> MemoryReservation { MemoryReservation(budget: self) }
+
+    /// Changes the total by `delta` if the new total stays within `ceiling` (shrinking always succeeds).
+    fileprivate func adjust(by delta: Int, ceiling: Int) -> Bool {
+        state.withLock { s in
+            let total = s.reserved + delta
+            if delta > 0 && total > ceiling { return false }
+            s.reserved = max(0, total)
+            s.peak = max(s.peak, s.reserved)
+            return true
+        }
+    }
+
     /// A fresh file path in the statement's spill directory (created on first use).
     func makeFilePath(_ label: String) throws -> String {
-        if directory == nil {
-            let path = temporaryDirectory + "/sluice-spill-\(getpid())-\(UUID().uuidString.prefix(8))"
-            do {
-                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            } catch {
-                throw ExecutionError(.io, "cannot create spill directory \(path): \(error)")
+        try state.withLock { s in
+            if s.directory == nil {
+                let path = temporaryDirectory + "/sluice-spill-\(getpid())-\(UUID().uuidString.prefix(8))"
+                do {
+                    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                } catch {
+                    throw ExecutionError(.io, "cannot create spill directory \(path): \(error)")
+                }
+                s.directory = path
             }
-            directory = path
+            s.fileNumber += 1
+            return "\(s.directory ?? temporaryDirectory)/\(label)-\(s.fileNumber).bin"
         }
-        fileNumber += 1
-        return "\(directory ?? temporaryDirectory)/\(label)-\(fileNumber).bin"
     }
 
     /// The statement's spill directory, if one was made.
-    public var spillDirectory: String? { directory }
+    public var spillDirectory: String? { state.withLock { $0.directory } }
 
     /// Deletes the statement's spill directory and everything in it.
     public func removeTemporaryFiles() {
-        guard let directory else { return }
+        guard let directory = state.withLock({ s in defer { s.directory = nil }; return s.directory }) else { return }
         try? FileManager.default.removeItem(atPath: directory)
-        self.directory = nil
     }
 
     /// The error for an operator that cannot fit even by spilling.
@@ -58,6 +90,33 @@ public final class MemoryBudget: @unchecked Sendable {
         ExecutionError(.outOfMemory,
                        "\(operatorName) could not fit in memory_limit \(Self.format(limit)) even by spilling (\(detail))")
     }
+}
+
+/// The part of a `MemoryBudget` one operator holds. Owned by one operator (not shared between threads); the
+/// budget it draws on is. Released when the operator lets it go or is deallocated.
+public final class MemoryReservation {
+    public let budget: MemoryBudget
+    public private(set) var bytes = 0
+
+    init(budget: MemoryBudget) { self.budget = budget }
+
+    deinit { _ = budget.adjust(by: -bytes, ceiling: .max) }
+
+    /// Grows or shrinks to `bytes` while all reservations stay within the budget's spill threshold; false (the
+    /// size unchanged) when it cannot grow: the operator should spill.
+    public func resize(to newBytes: Int) -> Bool { resize(to: newBytes, ceiling: budget.spillThreshold) }
+
+    /// As `resize(to:)` against another total: the whole limit, for memory an operator needs even after
+    /// spilling (a merge's one batch per run).
+    public func resize(to newBytes: Int, ceiling: Int) -> Bool {
+        let target = max(0, newBytes)
+        guard budget.adjust(by: target - bytes, ceiling: ceiling) else { return false }
+        bytes = target
+        return true
+    }
+
+    /// Gives everything back.
+    public func release() { _ = resize(to: 0) }
 }
 
 extension MemoryBudget {

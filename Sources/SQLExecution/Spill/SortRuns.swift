@@ -1,11 +1,12 @@
 import Columnar
 
-/// The spill side of ORDER BY: when the sort buffer passes half the budget it is sorted and written out as a
-/// run (the rows in order, plus each row's encoded sort key as a last binary column). At the end the runs
+/// The spill side of ORDER BY: the sort buffer holds a reservation of the statement's shared budget, and when
+/// the reservation cannot grow the buffer is sorted and written out as a run (the rows in order, plus each row's encoded sort key as a last binary column). At the end the runs
 /// are merged k ways by `memcmp` of the keys; on equal keys the earlier run wins, and runs hold consecutive
 /// stretches of the input, so the merged order is the stable in-memory order.
 final class SortRuns {
     private let budget: MemoryBudget
+    private let reservation: MemoryReservation
     private let schema: Schema
     private let runSchema: Schema
     private var readers: [SpillReader] = []
@@ -15,17 +16,24 @@ final class SortRuns {
 
     init(budget: MemoryBudget, schema: Schema) {
         self.budget = budget
+        reservation = budget.reserve()
         self.schema = schema
         runSchema = Schema(schema.fields + [Field("#sort_key", .binary)])
     }
 
     var isEmpty: Bool { readers.isEmpty }
 
-    /// Whether `buffer` should be written out as a run.
+    /// Whether `buffer` should be written out as a run: its reservation cannot grow to hold it. A run smaller
+    /// than a sixteenth of the limit is not worth writing (the merge holds a batch per run), so a small buffer
+    /// draws on the whole limit instead when others hold the spill threshold.
     func isFull(_ buffer: SortBuffer) -> Bool {
         let bytes = buffer.columns.reduce(0) { $0 + $1.byteSize } + buffer.keyArena.count + buffer.count * 12
-        return bytes > budget.limit / 2
+        if reservation.resize(to: bytes) { return false }
+        return bytes >= budget.limit / 16 || !reservation.resize(to: bytes, ceiling: budget.limit)
     }
+
+    /// Gives the buffer's reservation back (the sort's output is passed on).
+    func release() { reservation.release() }
 
     /// Sorts `buffer` and writes it as one run.
     func spill(_ buffer: SortBuffer) throws {
@@ -39,6 +47,7 @@ final class SortRuns {
         }
         readers.append(try writer.finish(schema: runSchema))
         runCount += 1
+        reservation.release()
     }
 
     private func keyVector(_ buffer: SortBuffer, _ rows: ContiguousArray<Int32>) -> Vector {
@@ -58,7 +67,8 @@ final class SortRuns {
     func merge() throws -> SortMerge {
         let merge = try SortMerge(readers, schema: schema)
         readers = []
-        if merge.residentBytes > budget.limit {
+        // One batch per run must fit even after spilling: it may use the whole limit other operators leave.
+        if !reservation.resize(to: merge.residentBytes, ceiling: budget.limit) {
             throw budget.outOfMemory("ORDER_BY", "merging \(merge.cursorCount) sorted runs needs "
                                      + "\(MemoryBudget.format(merge.residentBytes))")
         }

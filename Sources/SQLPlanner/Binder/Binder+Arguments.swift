@@ -30,6 +30,16 @@ extension Binder {
         return result
     }
 
+    /// A constant expression bound on its own, e.g. a static `PARTITION (p = value)`.
+    func bindConstant(_ value: Expression, clause: String) throws -> PhysicalExpression {
+        let empty = ExpressionContext(scope: Scope(), plan: .values(Schema([]), [[]]), binder: self, clause: clause)
+        let bound = try bind(value, empty)
+        guard bound.columnsReferenced.isEmpty, !bound.hasPlaceholder else {
+            throw PlannerError(.binder, "expected a constant expression in \(clause) (at \(value.location))")
+        }
+        return bound
+    }
+
     /// A constant; a list literal (`names => ['a', 'b']`) is a list of constants.
     private func constantValue(_ value: Expression, _ context: ExpressionContext) throws -> Value {
         if case .array(let items) = value.kind { return .list(try items.map { try constantValue($0, context) }) }

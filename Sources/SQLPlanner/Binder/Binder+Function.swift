@@ -15,6 +15,7 @@ extension Binder {
         if call.isAggregate {
             throw PlannerError(.binder, "aggregate function calls are not allowed in \(context.clause): \(name)() (at \(location))")
         }
+        if name == "date_add" || name == "date_sub" { return try bindDateAdd(call, subtract: name == "date_sub", context, at: location) }
         let args = try call.arguments.map { try bind($0.value, context) }
         if let nested = try bindNestedFunction(name, call, args, context, at: location) { return nested }
         if args.isEmpty, let now = currentTime(name) { return now }
@@ -68,12 +69,14 @@ extension Binder {
         }
         if function == .stringAgg, args.count == 1 { args.append(.literal(.string(","), .string)) }
         if function == .stringAgg { args = args.map { $0.cast(to: .string) } }
+        // ORDER BY keys follow the arguments: string_agg(x, sep ORDER BY k) is string_agg(x, sep, k).
+        args += try call.orderBy.map { try bind($0.expression, context) }
         if [.avg, .stddevSamp, .stddevPop, .varianceSamp, .variancePop].contains(function), let first = args.first,
             first.type == .string || first.type == .boolean
         {
             args[0] = first.cast(to: .float64)
         }
-        let aggregate = AggregateExpression(function, args, distinct: call.isDistinct)
+        let aggregate = AggregateExpression(function, args, distinct: call.isDistinct, orderBy: call.orderBy.map(sortOrder))
         do {
             _ = try aggregate.resultType()
         } catch let error as ExecutionError {

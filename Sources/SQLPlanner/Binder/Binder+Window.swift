@@ -37,6 +37,9 @@ extension Binder {
             args = Array(args.prefix(1))
             function = name == "lag" ? .lag(offset: offset, default: fallback) : .lead(offset: offset, default: fallback)
         default:
+            guard call.orderBy.isEmpty else {
+                throw PlannerError(.binder, "\(name)(... ORDER BY ...) OVER: a window aggregate takes its order from the window's ORDER BY (at \(call.name.location))")
+            }
             let aggregate = try bindAggregate(call, context, at: call.name.location)
             function = .aggregate(aggregate.function)
             args = aggregate.arguments

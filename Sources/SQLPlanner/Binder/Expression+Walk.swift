@@ -15,7 +15,8 @@ extension Expression {
         case .caseWhen(let operand, let branches, let otherwise):
             return (operand.map { [$0] } ?? []) + branches.flatMap { [$0.condition, $0.result] }
                 + (otherwise.map { [$0] } ?? [])
-        case .function(let call): return call.arguments.map(\.value) + (call.filter.map { [$0] } ?? [])
+        case .function(let call):
+            return call.arguments.map(\.value) + call.orderBy.map(\.expression) + (call.filter.map { [$0] } ?? [])
         case .row(let list), .array(let list): return list
         }
     }
@@ -74,6 +75,6 @@ enum AggregateFunctionName {
     static func isAggregate(_ name: String) -> Bool {
         ["count", "sum", "avg", "min", "max", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
          "var_pop", "approx_count_distinct", "string_agg", "group_concat", "listagg", "bool_and", "bool_or",
-         "every", "mean", "total"].contains(name)
+         "every", "mean", "total", "array_agg", "list"].contains(name)
     }
 }

@@ -36,11 +36,22 @@ extension SQLEngine {
                 throw PlannerError(.binder, "ALTER TABLE \(alter.name) ALTER COLUMN \(fields[i].name) TYPE \(type): \(fields[i].type.sqlName) cannot become \(wider.sqlName); only widening is allowed (INT to BIGINT or DOUBLE, BIGINT or FLOAT to DOUBLE, DECIMAL to a larger precision at the same scale) (at \(column.location))")
             }
             fields[i].type = wider
-        case .renameTo, .dropColumns:
-            throw PlannerError(.notSupported, "ALTER TABLE \(alter.name): only ADD COLUMNS and ALTER COLUMN ... TYPE are supported (at \(alter.name.location))")
+        case .dropColumns(let columns):
+            throw Self.needsSchemaOnRead(alter, "DROP COLUMN \(columns.map(\.name).joined(separator: ", "))")
+        case .renameColumn(let column, let name):
+            throw Self.needsSchemaOnRead(alter, "RENAME COLUMN \(column.map(\.name).joined(separator: ".")) TO \(name.name)")
+        case .renameTo:
+            throw PlannerError(.notSupported, "ALTER TABLE \(alter.name) RENAME TO: a table is the location that holds it, and Sluice does not move tables; CREATE TABLE ... AS SELECT copies one (at \(alter.name.location))")
         }
         try table.alterSchema(Schema(fields))
         return .message("ALTER TABLE")
+    }
+
+    /// Hudi reads base files by column name: without schema-on-read (`hoodie.schema.on.read.enable`, which keeps
+    /// column ids in an internal schema) a dropped or renamed column would come back from, or vanish from, the
+    /// files written before. Hudi's Spark SQL refuses these too, so Sluice does.
+    static func needsSchemaOnRead(_ alter: AlterTable, _ change: String) -> PlannerError {
+        PlannerError(.binder, "ALTER TABLE \(alter.name) \(change): a Hudi copy-on-write table without schema-on-read (hoodie.schema.on.read.enable) resolves columns by name in its base files, so columns can only be added or widened; copy the table with CREATE TABLE ... AS SELECT to drop or rename one (at \(alter.name.location))")
     }
 
     /// Hudi's permitted type changes on write (its schema evolution's widenings).

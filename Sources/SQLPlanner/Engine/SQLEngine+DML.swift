@@ -15,24 +15,20 @@ extension SQLEngine {
     func insert(_ insert: Insert) throws -> QueryResult {
         let table = try writableTable(insert.table)
         let fields = table.dataSchema.fields
-        let bound = try binder().bindQuery(insert.source)
+        let binder = binder()
+        let bound = try binder.bindQuery(insert.source)
         let sourceTypes = bound.plan.schema.fields.map(\.type)
-        var positions: [Int?] = Array(fields.indices)
-        if !insert.columns.isEmpty {
-            positions = Array(repeating: nil, count: fields.count)
-            for (k, column) in insert.columns.enumerated() {
-                guard let i = fields.firstIndex(where: { Scope.matches(column, $0.name) }) else {
-                    throw PlannerError(.binder, "Table \(insert.table) does not have a column with name \"\(column.name)\" (at \(column.location))")
-                }
-                positions[i] = k
-            }
+        let statics = try staticPartitionValues(insert, table, binder)
+        let targets = try insertTargets(insert, fields, statics)
+        guard sourceTypes.count == targets.count else {
+            let constants = statics.isEmpty ? "" : " besides \(statics.count) partition column(s) with a value in the PARTITION clause"
+            throw PlannerError(.binder, "table \(insert.table) has \(targets.count) columns\(constants) but \(sourceTypes.count) values were supplied (at \(insert.table.location))")
         }
-        let expected = insert.columns.isEmpty ? fields.count : insert.columns.count
-        guard sourceTypes.count == expected else {
-            throw PlannerError(.binder, "table \(insert.table) has \(expected) columns but \(sourceTypes.count) values were supplied (at \(insert.table.location))")
-        }
+        var positions: [Int?] = Array(repeating: nil, count: fields.count)
+        for (k, i) in targets.enumerated() { positions[i] = k }
         let expressions = fields.indices.map { i in
-            positions[i].map { PhysicalExpression.column($0, sourceTypes[$0]).cast(to: fields[i].type) }
+            statics[i]?.cast(to: fields[i].type)
+                ?? positions[i].map { PhysicalExpression.column($0, sourceTypes[$0]).cast(to: fields[i].type) }
                 ?? .literal(.null, fields[i].type)
         }
         let plan = LogicalPlan.projection(bound.plan, expressions, names: fields.map(\.name))

@@ -15,7 +15,7 @@ extension LogicalPlan {
         case .projection(let child, let exprs, let names): return .projection(sub(child), exprs.map(transform), names: names)
         case .aggregate(let child, let groups, let aggregates):
             let mapped = aggregates.map { a in
-                AggregateExpression(a.function, a.arguments.map(transform), distinct: a.isDistinct)
+                AggregateExpression(a.function, a.arguments.map(transform), distinct: a.isDistinct, orderBy: a.orderBy)
             }
             return .aggregate(sub(child), groups: groups.map(transform), aggregates: mapped)
         case .join(let l, let r, let type, let condition):

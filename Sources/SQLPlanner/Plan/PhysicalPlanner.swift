@@ -10,8 +10,11 @@ struct PhysicalPlanner {
     func plan(_ logical: LogicalPlan) throws -> PhysicalOperator {
         switch logical {
         case .scan(let scan):
-            let source = try scan.provider.scan(projection: scan.projection, filters: scan.filters)
-            return PhysicalTableScan(source, label: PlanPrinter.scanLabel(scan))
+            let metrics = ScanMetrics()
+            let source = try ScanMetrics.$current.withValue(metrics) {
+                try scan.provider.scan(projection: scan.projection, filters: scan.filters)
+            }
+            return PhysicalTableScan(source, label: PlanPrinter.scanLabel(scan), metrics: metrics)
         case .values(let schema, let rows):
             return PhysicalValues(schema: schema, rows: rows)
         case .filter(let child, let predicate): return try PhysicalFilter(plan(child), predicate: predicate)

@@ -32,7 +32,9 @@ enum PlanPrinter {
         case .projection(_, let e, _): return "PROJECTION \(e.map { ExpressionPrinter.text($0) }.joined(separator: ", "))"
         case .aggregate(_, let groups, let aggregates):
             let aggs = aggregates.map { a in
-                "\(a.function.rawValue)(\(a.isDistinct ? "DISTINCT " : "")\(a.arguments.map { ExpressionPrinter.text($0) }.joined(separator: ", ")))"
+                let keys = zip(a.arguments.suffix(a.orderBy.count), a.orderBy).map { ExpressionPrinter.key(SortKey($0, $1)) }
+                let order = keys.isEmpty ? "" : " ORDER BY " + keys.joined(separator: ", ")
+                return "\(a.function.rawValue)(\(a.isDistinct ? "DISTINCT " : "")\(a.valueArguments.map { ExpressionPrinter.text($0) }.joined(separator: ", "))\(order))"
             }
             return "AGGREGATE groups=[\(groups.map { ExpressionPrinter.text($0) }.joined(separator: ", "))] aggregates=[\(aggs.joined(separator: ", "))]"
         case .join(let l, _, let type, let condition):

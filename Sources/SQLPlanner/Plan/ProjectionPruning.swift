@@ -39,7 +39,8 @@ enum ProjectionPruning {
             return (.projection(c, kept.map { $0.remappingColumns(m) }, names: keep.map { names[$0] }), map)
         case .aggregate(let child, let groups, let aggregates):
             let (c, m) = prune(child, columns(groups + aggregates.flatMap(\.arguments)))
-            let mapped = aggregates.map { AggregateExpression($0.function, $0.arguments.map { $0.remappingColumns(m) }, distinct: $0.isDistinct) }
+            let mapped = aggregates.map { AggregateExpression($0.function, $0.arguments.map { $0.remappingColumns(m) }, distinct: $0.isDistinct,
+                                                             orderBy: $0.orderBy) }
             let result = LogicalPlan.aggregate(c, groups: groups.map { $0.remappingColumns(m) }, aggregates: mapped)
             return (result, identity(result))
         case .join(let l, let r, let type, let condition):

@@ -148,6 +148,8 @@ public struct AlterTable: Hashable, Sendable {
         case alterColumnType(column: [Identifier], type: SQLType)
         case renameTo(QualifiedName)
         case dropColumns([Identifier])
+        /// `RENAME COLUMN a TO b`.
+        case renameColumn(column: [Identifier], to: Identifier)
     }
 
     public var name: QualifiedName

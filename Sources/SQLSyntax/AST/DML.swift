@@ -1,16 +1,31 @@
-/// `INSERT INTO [TABLE] t [(columns)] query` and Spark's `INSERT OVERWRITE [TABLE] t ...`; the source is a VALUES
-/// or SELECT query.
+/// `INSERT INTO [TABLE] t [PARTITION (...)] [(columns)] query` and Spark's `INSERT OVERWRITE [TABLE] t ...`; the
+/// source is a VALUES or SELECT query.
 public struct Insert: Hashable, Sendable {
     public var table: QualifiedName
     public var overwrite: Bool
+    /// Spark's partition spec: `PARTITION (p = 'v', q)`, static columns with a value, dynamic ones without.
+    public var partition: [PartitionSpecItem]
     public var columns: [Identifier]
     public var source: Query
 
-    public init(table: QualifiedName, overwrite: Bool = false, columns: [Identifier] = [], source: Query) {
+    public init(table: QualifiedName, overwrite: Bool = false, partition: [PartitionSpecItem] = [],
+                columns: [Identifier] = [], source: Query) {
         self.table = table
         self.overwrite = overwrite
+        self.partition = partition
         self.columns = columns
         self.source = source
+    }
+}
+
+/// One column of a `PARTITION (...)` spec: `p = value` (static) or `p` (dynamic: the query supplies it).
+public struct PartitionSpecItem: Hashable, Sendable {
+    public var column: Identifier
+    public var value: Expression?
+
+    public init(column: Identifier, value: Expression? = nil) {
+        self.column = column
+        self.value = value
     }
 }
 

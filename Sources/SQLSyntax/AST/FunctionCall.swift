@@ -1,20 +1,24 @@
-/// `name([DISTINCT] args) [FILTER (WHERE ...)] [OVER (...)]`, including aggregates (`count(*)`) and window
-/// functions. Arguments may be named (`header => true`), as table functions and CALL use them.
+/// `name([DISTINCT] args [ORDER BY ...]) [FILTER (WHERE ...)] [OVER (...)]`, including aggregates (`count(*)`,
+/// `string_agg(x, ',' ORDER BY y)`) and window functions. Arguments may be named (`header => true`), as table functions and CALL use them.
 public struct FunctionCall: Hashable, Sendable {
     public var name: QualifiedName
     public var arguments: [FunctionArgument]
     public var isDistinct: Bool
     /// `count(*)`: no arguments, star.
     public var isStar: Bool
+    /// An ordered aggregate's `ORDER BY` inside the parentheses.
+    public var orderBy: [OrderByItem]
     public var filter: Expression?
     public var window: WindowSpecification?
 
     public init(name: QualifiedName, arguments: [FunctionArgument] = [], isDistinct: Bool = false,
-                isStar: Bool = false, filter: Expression? = nil, window: WindowSpecification? = nil) {
+                isStar: Bool = false, orderBy: [OrderByItem] = [], filter: Expression? = nil,
+                window: WindowSpecification? = nil) {
         self.name = name
         self.arguments = arguments
         self.isDistinct = isDistinct
         self.isStar = isStar
+        self.orderBy = orderBy
         self.filter = filter
         self.window = window
     }

@@ -126,6 +126,7 @@ extension SQLFormatter {
         } else {
             if call.isDistinct { text += "DISTINCT " }
             text += call.arguments.map(argument).joined(separator: ", ")
+            if !call.orderBy.isEmpty { text += " ORDER BY " + orderBy(call.orderBy) }
         }
         text += ")"
         if let filter = call.filter { text += " FILTER (WHERE \(expression(filter)))" }

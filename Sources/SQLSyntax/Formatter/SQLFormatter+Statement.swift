@@ -82,12 +82,17 @@ extension SQLFormatter {
         case .alterColumnType(let column, let type): return prefix + "ALTER COLUMN \(path(column)) TYPE \(self.type(type))"
         case .renameTo(let name): return prefix + "RENAME TO " + path(name.parts)
         case .dropColumns(let columns): return prefix + "DROP COLUMNS (\(names(columns)))"
+        case .renameColumn(let column, let name): return prefix + "RENAME COLUMN \(path(column)) TO " + identifier(name)
         }
     }
 
     private static func insert(_ insert: Insert) -> String {
         var text = insert.overwrite ? "INSERT OVERWRITE TABLE " : "INSERT INTO "
         text += path(insert.table.parts)
+        if !insert.partition.isEmpty {
+            let items = insert.partition.map { item in identifier(item.column) + (item.value.map { " = " + expression($0) } ?? "") }
+            text += " PARTITION (\(items.joined(separator: ", ")))"
+        }
         if !insert.columns.isEmpty { text += " (\(names(insert.columns)))" }
         return text + " " + formatQuery(insert.source)
     }

@@ -230,8 +230,14 @@ extension Parser {
         default:
             guard atWord("RENAME") else { throw syntaxError() }
             advance()
-            try expect(.to)
-            action = .renameTo(try qualifiedName())
+            if consume(.column) {
+                let column = try parseColumnPath()
+                try expect(.to)
+                action = .renameColumn(column: column, to: try identifier())
+            } else {
+                try expect(.to)
+                action = .renameTo(try qualifiedName())
+            }
         }
         return Statement(.alterTable(AlterTable(name: name, action: action)), at: location)
     }

@@ -1,6 +1,6 @@
 /// INSERT, UPDATE, DELETE and MERGE INTO.
 extension Parser {
-    /// `INSERT INTO [TABLE] t [(columns)] query` or `INSERT OVERWRITE [TABLE] t [(columns)] query`.
+    /// `INSERT INTO [TABLE] t [PARTITION (spec)] [(columns)] query` or `INSERT OVERWRITE [TABLE] t ...`.
     mutating func parseInsert() throws(ParserError) -> Statement {
         let location = advance().location
         if at(.or) { throw unsupported("INSERT OR \(peek().text.uppercased())", at: current.location) }
@@ -9,11 +9,25 @@ extension Parser {
         _ = consume(.table)
         var insert = Insert(table: try qualifiedName(), overwrite: overwrite,
                             source: Query(body: .values(Values(rows: []))))
+        if consume(.partition) { insert.partition = try parsePartitionSpec() }
         if atSymbol("("), !(peekIs(.select) || peekIs(.values) || peekIs(.with) || peek().isSymbol("(")) {
             insert.columns = try parenthesizedIdentifiers()
         }
         insert.source = try parseQuery()
         return Statement(.insert(insert), at: location)
+    }
+
+    /// `(p = 'v', q, ...)` after PARTITION.
+    private mutating func parsePartitionSpec() throws(ParserError) -> [PartitionSpecItem] {
+        try expectSymbol("(")
+        var items: [PartitionSpecItem] = []
+        repeat {
+            var item = PartitionSpecItem(column: try identifier())
+            if consumeSymbol("=") { item.value = try parseExpression() }
+            items.append(item)
+        } while consumeSymbol(",")
+        try expectSymbol(")")
+        return items
     }
 
     /// `UPDATE t [[AS] a] SET c = v, ... [WHERE ...]`.

@@ -1,4 +1,5 @@
-/// Function calls: arguments (positional or `name => value`), `count(*)`, `DISTINCT`, `SUBSTRING(x FROM a FOR b)`,
+/// Function calls: arguments (positional or `name => value`), `count(*)`, `DISTINCT`, an ordered aggregate's
+/// `ORDER BY`, `SUBSTRING(x FROM a FOR b)`,
 /// `FILTER (WHERE ...)` and `OVER (...)` windows with their frames.
 extension Parser {
     mutating func parseFunctionCall(_ name: QualifiedName) throws(ParserError) -> FunctionCall {
@@ -17,8 +18,22 @@ extension Parser {
             } else {
                 call.arguments = try parseArguments(substringForm: Parser.isSubstring(name))
             }
+            if consume(.order) {
+                try expect(.by)
+                call.orderBy = try parseOrderByItems()
+            }
         }
         try expectSymbol(")")
+        // `WITHIN GROUP (ORDER BY ...)` (ANSI, Spark 4's listagg/string_agg) is the in-call ORDER BY.
+        if atWord("WITHIN"), peekIs(.group), call.orderBy.isEmpty {
+            advance()
+            advance()
+            try expectSymbol("(")
+            try expect(.order)
+            try expect(.by)
+            call.orderBy = try parseOrderByItems()
+            try expectSymbol(")")
+        }
         if at(.filter), peek().isSymbol("(") {
             advance()
             advance()

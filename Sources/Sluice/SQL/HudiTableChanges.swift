@@ -39,7 +39,14 @@ public final class HudiTableChanges: TableProvider {
         let needed = FilteringBatchSource.neededColumns(projection: projection, filters: filters)
         let options = HudiReadOptions(columns: needed.map { schema.fields[$0].name })
         var changes = try table.incremental(begin: begin, end: end, options: options)
-        let source = ClosureBatchSource(schema: changes.schema) { try changes.next() }
+        let metrics = ScanMetrics.current
+        metrics?.add(ScanCounts(changes.readCounts))
+        let source = ClosureBatchSource(schema: changes.schema) {
+            let before = changes.readCounts
+            let batch = try changes.next()
+            metrics?.add(changes.readCounts, since: before)
+            return batch
+        }
         return try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
     }
 

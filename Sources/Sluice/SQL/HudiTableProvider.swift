@@ -31,14 +31,18 @@ public final class HudiTableProvider: TableProvider, HudiTableBacked {
         var snapshot = try table.snapshot(asOf: asOf, options: options)
         let progress = QueryProgress.current
         progress?.addPlannedFiles(snapshot.fileSlices.count)
+        let metrics = ScanMetrics.current
+        metrics?.add(ScanCounts(snapshot.readCounts))
         var counted = 0
         let source = ClosureBatchSource(schema: snapshot.schema) {
             try progress?.check()
+            let before = snapshot.readCounts
             let batch = try snapshot.next()
             while counted < snapshot.fileSlicesOpened {
                 progress?.addFile(bytes: snapshot.fileSlices[counted].baseFile.size ?? 0)
                 counted += 1
             }
+            metrics?.add(snapshot.readCounts, since: before)
             progress?.addRows(batch?.rowCount ?? 0)
             return batch
         }

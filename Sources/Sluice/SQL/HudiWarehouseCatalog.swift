@@ -85,25 +85,19 @@ public final class HudiWarehouseCatalog: WritableCatalog {
     }
 
     /// Hudi's Spark SQL properties as `HudiTableOptions`: `primaryKey`, `preCombineField`, `type` (cow only),
-    /// `hoodie.table.version`, `hoodie.datasource.write.hive_style_partitioning` (true unless set, as in Spark SQL).
+    /// and the `hoodie.*` options that shape the table (`HudiWarehouseCatalog+Properties`).
     func tableOptions(_ definition: TableDefinition) throws -> HudiTableOptions {
         let properties = definition.properties
         guard !properties.primaryKey.isEmpty else {
-            throw PlannerError(.catalog, "Hudi table \(definition.name) needs a primary key: PRIMARY KEY (...) or TBLPROPERTIES (primaryKey = '...')")
+            throw PlannerError(.binder, "Hudi table \(definition.name) needs a primary key: PRIMARY KEY (...) or TBLPROPERTIES (primaryKey = '...'). Sluice writes every record under its key; it does not generate keys for keyless tables as Hudi 0.14+ does")
         }
         if let type = properties.tableType, type.lowercased() != "cow" {
             throw PlannerError(.notSupported, "Hudi table \(definition.name): type '\(type)'; Sluice writes copy-on-write ('cow') tables")
         }
-        var version = tableVersion
-        if let text = properties.options["hoodie.table.version"] {
-            guard let v = Int(text), [6, 8].contains(v) else {
-                throw PlannerError(.catalog, "Hudi table \(definition.name): hoodie.table.version = '\(text)'; 6 and 8 can be created")
-            }
-            version = v
-        }
-        let hive = properties.options["hoodie.datasource.write.hive_style_partitioning"]?.lowercased() != "false"
-        return HudiTableOptions(name: definition.name, schema: definition.schema, recordKeyFields: properties.primaryKey,
-                                precombineField: properties.preCombineField, partitionFields: properties.partitionFields,
-                                version: version, hiveStyle: hive)
+        var options = HudiTableOptions(name: definition.name, schema: definition.schema, recordKeyFields: properties.primaryKey,
+                                       precombineField: properties.preCombineField, partitionFields: properties.partitionFields,
+                                       version: tableVersion, hiveStyle: true)
+        try apply(properties.options, to: &options)
+        return options
     }
 }

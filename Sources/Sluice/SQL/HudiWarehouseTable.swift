@@ -33,6 +33,10 @@ public final class HudiWarehouseTable: WritableTable, HudiTableBacked {
         }
         let version = try? config.tableVersion
         if let version { options["hoodie.table.version"] = String(version) }
+        // What CREATE TABLE passed through from TBLPROPERTIES (Hudi's own hoodie.table.* keys stay out).
+        for (key, value) in config.properties where !key.hasPrefix("hoodie.table.") && !HudiTable.createdPropertyKeys.contains(key) {
+            options[key] = value
+        }
         return TableProperties(primaryKey: config.recordKeyFields, preCombineField: config.precombineField,
                                partitionFields: config.partitionFields,
                                tableType: (try? config.tableType) == .copyOnWrite ? "cow" : "mor",

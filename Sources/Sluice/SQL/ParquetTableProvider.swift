@@ -38,6 +38,8 @@ public final class ParquetTableProvider: TableProvider {
         var current: ParquetBatchIterator? = nil
         let progress = QueryProgress.current
         progress?.addPlannedFiles(paths.count)
+        let metrics = ScanMetrics.current
+        metrics?.add(ScanCounts())
         let files = ClosureBatchSource(schema: readSchema) {
             while true {
                 try progress?.check()
@@ -51,6 +53,7 @@ public final class ParquetTableProvider: TableProvider {
                 let reader = try ParquetFileReader(source: source, options: options)
                 // Row groups whose statistics rule the filters out are never read.
                 let rowGroups = try (0..<reader.rowGroupCount).filter { try ScanPredicate.mayMatch(pruning, reader, rowGroup: $0) }
+                metrics?.add(ScanCounts(FileReadCounts(file: reader, rowGroups: rowGroups)))
                 current = try reader.makeBatchIterator(rowGroups: rowGroups)
             }
         }

@@ -20,6 +20,8 @@ public struct HudiScan {
     public private(set) var rowGroupsSkipped = 0
     /// File slices opened so far (the first `fileSlicesOpened` of `fileSlices`).
     public var fileSlicesOpened: Int { nextSlice }
+    /// Files, row groups and bytes read and skipped so far (partition pruning counted from the start).
+    public private(set) var readCounts = FileReadCounts()
 
     init(table: HudiTable, fileSlices: [FileSlice], schema: Schema, batchSize: Int, commitTimeFilter: CommitTimeFilter?,
          filters: [ScanPredicate] = []) {
@@ -64,6 +66,13 @@ public struct HudiScan {
         }
     }
 
+    /// Counts the slices of `all` that partition pruning left out of `fileSlices`.
+    mutating func countPartitionPruning(of all: [FileSlice]) {
+        let bytes = { (slices: [FileSlice]) in slices.reduce(0) { FileReadCounts.saturatingSum($0, max(0, $1.baseFile.size ?? 0)) } }
+        readCounts = readCounts + FileReadCounts(prunedFiles: all.count - fileSlices.count,
+                                                 bytes: max(0, bytes(all) &- bytes(fileSlices)))
+    }
+
     /// All remaining batches.
     public mutating func collect() throws -> [Batch] {
         var batches: [Batch] = []
@@ -84,6 +93,7 @@ public struct HudiScan {
         let rowGroups = try (0..<reader.rowGroupCount).filter { try ScanPredicate.mayMatch(filters, reader, rowGroup: $0) }
         rowGroupsRead += rowGroups.count
         rowGroupsSkipped += reader.rowGroupCount - rowGroups.count
+        readCounts = readCounts + FileReadCounts(file: reader, rowGroups: rowGroups)
         return try reader.makeBatchIterator(rowGroups: rowGroups)
     }
 }

@@ -7,9 +7,11 @@ extension HudiTable {
     public func snapshot(asOf instant: String? = nil, options: HudiReadOptions = .init()) throws -> HudiScan {
         try requireReadable(options)
         if let instant { try requireNotCleaned(try instantTime(instant)) }
-        let slices = prunePartitions(try latestFileSlices(asOf: instant), options.filters)
-        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), options: options,
-                        commitTimeFilter: nil)
+        let all = try latestFileSlices(asOf: instant)
+        var scan = HudiScan(table: self, fileSlices: prunePartitions(all, options.filters), schema: try projected(options.columns),
+                            options: options, commitTimeFilter: nil)
+        scan.countPartitionPruning(of: all)
+        return scan
     }
 
     /// The records the commits in (begin, end] changed, in their latest state within that range: the slices
@@ -28,10 +30,12 @@ extension HudiTable {
         }
         let commits = commits(between: begin, and: end)
         if let oldest = commits.first { try requireNotCleaned(oldest.requestedTime, reading: "an incremental read from \(begin)") }
-        let slices = prunePartitions(try incrementalFileSlices(commits: commits), options.filters)
+        let all = try incrementalFileSlices(commits: commits)
         let filter = CommitTimeFilter(begin: begin, end: end, timeline: timeline)
-        return HudiScan(table: self, fileSlices: slices, schema: try projected(options.columns), options: options,
-                        commitTimeFilter: filter)
+        var scan = HudiScan(table: self, fileSlices: prunePartitions(all, options.filters), schema: try projected(options.columns),
+                            options: options, commitTimeFilter: filter)
+        scan.countPartitionPruning(of: all)
+        return scan
     }
 
     func requireReadable(_ options: HudiReadOptions) throws {

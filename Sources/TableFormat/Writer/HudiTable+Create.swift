@@ -1,3 +1,4 @@
+import Columnar
 import Foundation
 import Storage
 
@@ -44,8 +45,40 @@ extension HudiTable {
                     (Key.dropPartitionColumns, "false")]
         if !v8 { entries.append(("hoodie.archivelog.folder", "archived")) }
         entries += [(Key.timelineTimezone, "UTC"), (Key.createSchema, try options.schema.avroSchemaJSON(tableName: options.name))]
-        return entries
+        return try withExtraProperties(entries, options)
     }
+
+    /// `options.extraProperties` after the table's own entries; an extra naming one of those must agree with it.
+    private static func withExtraProperties(_ entries: [(key: String, value: String)], _ options: HudiTableOptions) throws
+        -> [(key: String, value: String)]
+    {
+        var result = entries
+        for (key, value) in options.extraProperties {
+            if let own = result.first(where: { $0.key == key }) {
+                guard own.value == value else {
+                    throw TableFormatError(.invalidArgument, "table '\(options.name)': property '\(key)' = '\(value)' conflicts with the table's own '\(own.value)'")
+                }
+                continue
+            }
+            result.append((key, value))
+        }
+        return result
+    }
+
+    /// Every key `create` writes for any options, besides extra properties (and the checksum).
+    public static let createdPropertyKeys: Set<String> = {
+        var keys: Set<String> = [HoodieTableConfig.Key.checksum]
+        for version in [6, 8] {
+            var options = HudiTableOptions(name: "t", schema: Schema([Field("k", .int64), Field("p", .string)]), recordKeyFields: ["k"],
+                                           precombineField: "k", partitionFields: ["p"], version: version)
+            options.keyGenerator = .simple
+            keys.formUnion(((try? properties(options)) ?? []).map(\.key))
+            keys.formUnion(mergeProperties(version: version, ordered: false).map(\.key))
+            keys.insert(HoodieTableConfig.Key.keyGeneratorClass)
+            keys.insert(HoodieTableConfig.Key.keyGeneratorType)
+        }
+        return keys
+    }()
 
     /// How records with one key merge: by the precombine field (event time) or by arrival (commit time).
     static func mergeProperties(version: Int, ordered: Bool) -> [(key: String, value: String)] {

@@ -52,6 +52,9 @@ public struct HudiTableOptions: Sendable {
     public var urlEncode: Bool = false
     /// Derived from the partition and key fields when nil: non-partitioned, simple or complex.
     public var keyGenerator: KeyGenerator?
+    /// Further `hoodie.*` entries for `hoodie.properties` (Spark SQL's TBLPROPERTIES pass them through); one
+    /// that names a key the table writes itself must give the same value.
+    public var extraProperties: [(key: String, value: String)] = []
 
     public init(name: String, schema: Schema, recordKeyFields: [String], precombineField: String? = nil,
                 partitionFields: [String] = [], version: Int = 6, hiveStyle: Bool = false, urlEncode: Bool = false,
@@ -81,6 +84,9 @@ public struct HudiTableOptions: Sendable {
         }
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw TableFormatError(.invalidArgument, "table name '\(name)' must be letters, digits and '_' (it names the Avro record)")
+        }
+        for (key, value) in extraProperties where !key.hasPrefix("hoodie.") || key == HoodieTableConfig.Key.checksum {
+            throw TableFormatError(.invalidArgument, "table '\(name)': property '\(key)' = '\(value)' cannot go into hoodie.properties (only hoodie.* keys, and not the checksum)")
         }
         guard !recordKeyFields.isEmpty else { throw TableFormatError(.invalidArgument, "table '\(name)' needs at least one record key field") }
         for column in recordKeyFields + partitionFields + [precombineField].compactMap({ $0 }) where schema.index(of: column) == nil {
