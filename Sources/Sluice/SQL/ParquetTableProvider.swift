@@ -117,8 +117,8 @@ private struct ScanPlan: Sendable {
     func morsels(projection: [Int]) throws -> [ParallelBatchSource.Morsel] {
         try paths.flatMap { path in
             let (reader, rowGroups) = try open(path)
-            return rowGroups.map { rowGroup in
-                { @Sendable in
+            return rowGroups.map { rowGroup -> ParallelBatchSource.Morsel in
+                { @Sendable () throws -> any BatchSource in
                     try FilteringBatchSource(batches(try reader.makeBatchIterator(rowGroups: [rowGroup])),
                                              sourceColumns: needed, projection: projection, filters: filters)
                 }
