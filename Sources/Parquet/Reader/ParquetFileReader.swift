@@ -6,7 +6,10 @@ import Columnar
 /// ranges of the projected fields' column chunks are read. Row counts come from the row groups (the
 /// footer's `num_rows` can be wrong). A row group is decoded whole, so memory is bounded by one row
 /// group's projected chunks and their decoded vectors.
-public final class ParquetFileReader {
+///
+/// Immutable once opened, over a thread-safe `ByteSource`: threads may read different row groups of one
+/// reader at once (each through its own iterator).
+public final class ParquetFileReader: Sendable {
     public let source: ByteSource
     public let options: ParquetReadOptions
     public let metadata: FileMetaData

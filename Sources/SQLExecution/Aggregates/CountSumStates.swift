@@ -135,18 +135,27 @@ final class SumState: AggregateState {
         }
     }
 
+    /// Values of at most 64 bits cannot overflow an Int128 total that stays within 38 digits, so only the
+    /// 38-digit bound is checked; wider inputs check the addition too. The state arrays are borrowed once per
+    /// batch, not per row.
     private func addDecimals<T: FixedWidthInteger>(
         _ x: UnsafeBufferPointer<T>, _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ groups: UnsafeBufferPointer<Int32>
     ) throws {
         let bound = DecimalRescale.power(38)
-        for k in 0..<rows.count {
-            let r = Int(rows[k])
-            if v.isNull(r) { continue }
-            let g = Int(groups[k])
-            let (total, o) = decimals[g].addingReportingOverflow(Int128(x[r]))
-            if o || total >= bound || total <= -bound { throw overflow(decimals[g], x[r]) }
-            decimals[g] = total
-            seen.seen[g] = 1
+        let hasNulls = v.validity != nil
+        let narrow = T.bitWidth <= 64
+        try decimals.withUnsafeMutableBufferPointer { s in
+            try seen.seen.withUnsafeMutableBufferPointer { seen in
+                for k in 0..<rows.count {
+                    let r = Int(rows[k])
+                    if hasNulls && v.isNull(r) { continue }
+                    let g = Int(groups[k])
+                    let (total, o) = narrow ? (s[g] &+ Int128(x[r]), false) : s[g].addingReportingOverflow(Int128(x[r]))
+                    if o || total >= bound || total <= -bound { throw overflow(s[g], x[r]) }
+                    s[g] = total
+                    seen[g] = 1
+                }
+            }
         }
     }
 
@@ -154,9 +163,17 @@ final class SumState: AggregateState {
         _ x: UnsafeBufferPointer<T>, _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ groups: UnsafeBufferPointer<Int32>,
         _ convert: (T) -> Double
     ) {
-        for k in 0..<rows.count where !v.isNull(Int(rows[k])) {
-            doubles[Int(groups[k])] += convert(x[Int(rows[k])])
-            seen.seen[Int(groups[k])] = 1
+        let hasNulls = v.validity != nil
+        doubles.withUnsafeMutableBufferPointer { s in
+            seen.seen.withUnsafeMutableBufferPointer { seen in
+                for k in 0..<rows.count {
+                    let r = Int(rows[k])
+                    if hasNulls && v.isNull(r) { continue }
+                    let g = Int(groups[k])
+                    s[g] += convert(x[r])
+                    seen[g] = 1
+                }
+            }
         }
     }
 

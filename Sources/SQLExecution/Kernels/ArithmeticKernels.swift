@@ -18,12 +18,13 @@ enum ArithmeticKernels {
 
         func visitInteger<T: FixedWidthInteger & SQLOrdered>(_: T.Type) throws -> Vector {
             let bound = decimalBound(T.self)
+            let (high, low) = bound.map { ($0, 0 &- $0) } ?? (T.max, T.min)
             return try l.withValues(as: T.self) { a in
                 try r.withValues(as: T.self) { b in
                     try Vector.makeFixed(result, count: batch.count, validity: nil, as: T.self) { out in
                         try batch.forEachRow { i in
                             let (value, failed) = apply(a[i], b[i])
-                            if failed || (bound != nil && (value >= bound! || value <= 0 &- bound!)) {
+                            if failed || (bound != nil && (value >= high || value <= low)) {
                                 try fail(i, a[i], b[i])
                             }
                             out[i] = value
@@ -38,7 +39,14 @@ enum ArithmeticKernels {
             switch op {
             case .add: return a.addingReportingOverflow(b)
             case .subtract: return a.subtractingReportingOverflow(b)
-            case .multiply: return a.multipliedReportingOverflow(by: b)
+            case .multiply:
+                // 128-bit operands that fit in 64 bits cannot overflow: skip the slow checked wide multiply.
+                if T.bitWidth > 64, a == T(truncatingIfNeeded: Int64(truncatingIfNeeded: a)),
+                    b == T(truncatingIfNeeded: Int64(truncatingIfNeeded: b))
+                {
+                    return (a &* b, false)
+                }
+                return a.multipliedReportingOverflow(by: b)
             case .integerDivide, .divide: return b == 0 ? (0, true) : a.dividedReportingOverflow(by: b)
             case .modulo: return b == 0 ? (0, true) : a.remainderReportingOverflow(dividingBy: b)
             }

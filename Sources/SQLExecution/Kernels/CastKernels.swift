@@ -70,6 +70,12 @@ struct CastKernel {
             if to == .boolean {
                 return finish(try map(D.self) { s, _ in D(s != 0 ? 1 : 0) }, validity)
             }
+            if from.isDecimal && to.isDecimal && from.decimalScale == to.decimalScale
+                && from.decimalPrecision <= to.decimalPrecision
+            {
+                // Widening a decimal's precision keeps every value in range: only the storage changes.
+                return try map(D.self) { s, _ in D(truncatingIfNeeded: s) }
+            }
             var rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
                                          bounded: to.isDecimal)
             rescale.truncates = !to.isDecimal  // DECIMAL -> integer truncates toward zero, as FLOAT -> integer

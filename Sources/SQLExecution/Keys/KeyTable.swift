@@ -51,6 +51,33 @@ struct KeyTable {
         }
     }
 
+    /// The ids of every key of `keys` into `ids`, inserting new ones; the positions (into `keys`) of keys
+    /// seen for the first time go to `fresh`. One call per batch: the table is borrowed once, not per row.
+    /// A key equal to the row before's reuses its id without hashing (input sorted or clustered on the key,
+    /// like lineitem on l_orderkey, repeats keys in runs).
+    mutating func findOrInsert(_ keys: EncodedKeys, ids: inout ContiguousArray<Int32>, fresh: inout ContiguousArray<Int32>) {
+        keys.bytes.withUnsafeBytes { raw in
+            keys.offsets.withUnsafeBufferPointer { offsets in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    var previous = UnsafeRawBufferPointer(start: nil, count: 0), previousId: Int32 = -1
+                    for k in 0..<keys.count {
+                        let key = UnsafeRawBufferPointer(rebasing: raw[Int(offsets[k])..<Int(offsets[k + 1])])
+                        if previousId >= 0 && key.count == previous.count
+                            && (key.count == 0 || memcmpEqual(key.baseAddress!, previous.baseAddress!, key.count))
+                        {
+                            ids[k] = previousId
+                            continue
+                        }
+                        let (id, inserted) = findOrInsert(key, hash: KeyHash.hash(key))
+                        ids[k] = id
+                        if inserted { fresh.append(Int32(k)) }
+                        (previous, previousId) = (key, id)
+                    }
+                }
+            }
+        }
+    }
+
     /// The id of `key`, or nil.
     @inline(__always)
     func find(_ key: UnsafeRawBufferPointer, hash: UInt64) -> Int32? {

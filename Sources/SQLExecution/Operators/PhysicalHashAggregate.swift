@@ -95,12 +95,9 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         if let partitions { return try partitions.route(batch, rows, encoded, table) }
         var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
         var fresh = ContiguousArray<Int32>()
-        for k in 0..<rows.count {
-            let (id, inserted) = encoded.withKey(k) { table.findOrInsert($0, hash: KeyHash.hash($0)) }
-            ids[k] = id
-            if inserted { fresh.append(rows[k]) }
-        }
+        table.findOrInsert(encoded, ids: &ids, fresh: &fresh)
         if !fresh.isEmpty {
+            for i in fresh.indices { fresh[i] = rows[Int(fresh[i])] }
             for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
         }
         return (rows, ids)

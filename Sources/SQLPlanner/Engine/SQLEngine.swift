@@ -12,7 +12,8 @@ public final class SQLEngine {
     public var procedures: (any ProcedureProvider)?
     public var options: BinderOptions
     /// `SET name = value`, lower-case names; `threads` and `memory_limit` are stored for the executor.
-    public private(set) var settings: [String: String] = ["threads": "2"]
+    /// `threads` defaults to the active cores.
+    public private(set) var settings: [String: String] = ["threads": String(SQLEngine.activeCores)]
     /// Views and index names by lower-case name (indexes are accepted and tracked, not used).
     var views: [String: View] = [:]
     var indexes: [String: String] = [:]
@@ -33,11 +34,14 @@ public final class SQLEngine {
     }
 
     /// Runs one statement under a fresh `MemoryBudget` (`SET memory_limit`, `SET temp_directory`); its spill
-    /// files are deleted when it ends or fails.
+    /// files are deleted when it ends or fails. Scans planned meanwhile use `SET threads` workers.
     public func execute(_ statement: Statement) throws -> QueryResult {
         let budget = try memoryBudget()
         defer { budget.removeTemporaryFiles() }
-        return try MemoryBudget.$current.withValue(budget) { try dispatch(statement) }
+        let threads = settings["threads"].flatMap { Int($0) } ?? 1
+        return try MemoryBudget.$current.withValue(budget) {
+            try ParallelBatchSource.$threads.withValue(threads) { try dispatch(statement) }
+        }
     }
 
     func memoryBudget() throws -> MemoryBudget {
