@@ -116,4 +116,15 @@ struct IncrementalIngestTests {
         #expect(try names("in/**") == ["in/a.csv", "in/d.parquet", "in/x/b.csv", "in/x/y/c.json"])
         #expect(try names("in/?.parquet") == ["in/d.parquet"])
     }
+
+    @Test("a local source that does not exist is an error naming it, and no folder is created for it")
+    func missingLocalSource() throws {
+        let missing = NSTemporaryDirectory() + "sluice-missing-\(UUID().uuidString)"
+        for argument in [missing + "/orders.csv", missing, missing + "/*.csv"] {
+            let error = #expect(throws: IngestError.self) { try SourceLocation.parse(argument) }
+            #expect(error?.code == .noSources)
+            #expect(error?.message.contains(argument) == true)
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
 }

@@ -24,6 +24,23 @@ import Testing
         #expect(names == ["x", "y"])
     }
 
+    @Test func listFollowsSymbolicLinksAndEndsLinkCycles() throws {
+        let outside = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: outside + "/folder", withIntermediateDirectories: true)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: outside + "/file.csv"))
+        try Data([4]).write(to: URL(fileURLWithPath: outside + "/folder/inner.csv"))
+        let root = temporaryDirectory()
+        let store = try LocalStore(root: root)
+        try store.put("in/own.csv", [9])
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/linked.csv", withDestinationPath: outside + "/file.csv")
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/linked", withDestinationPath: outside + "/folder")
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/loop", withDestinationPath: root + "/in")
+        try FileManager.default.createSymbolicLink(atPath: root + "/in/dangling.csv", withDestinationPath: outside + "/gone")
+        let page = try store.list(prefix: "in/", delimiter: nil, maxKeys: 1000, continuationToken: nil)
+        #expect(page.objects.map(\.key) == ["in/linked.csv", "in/linked/inner.csv", "in/own.csv"])
+        #expect(page.objects.first?.size == 3)
+    }
+
     @Test func fileURIsAndPathsOpenLocalStores() throws {
         let root = temporaryDirectory()
         let viaURI = try ObjectStores.open(uri: "file://" + root)

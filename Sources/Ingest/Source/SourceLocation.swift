@@ -45,6 +45,11 @@ public struct SourceLocation: Sendable {
         }
         // The glob's fixed part up to its last slash is the folder; the store is rooted there.
         let folder = pattern == nil ? fixed : String(fixed[..<(fixed.lastIndex(of: "/") ?? fixed.startIndex)])
+        // A mistyped source must fail, not read as empty (nor be created as an empty folder by the store).
+        guard folder.isEmpty || FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+              folder.isEmpty || isDirectory.boolValue else {
+            throw IngestError(.noSources, "source not found: \(argument) (no such file or folder: \(folder))")
+        }
         let store = try LocalStore(root: folder.isEmpty ? "/" : folder)
         let relative = pattern.map { String($0.dropFirst(folder.count).drop { $0 == "/" }) }
         let prefix = relative.map { split(glob: $0).prefix } ?? ""

@@ -89,26 +89,39 @@ public struct LocalStore: ObjectStore {
         let directory = prefix.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             .joined(separator: "/")
         var found: [ObjectMeta] = []
-        try walk(directory.isEmpty ? "" : directory + "/", into: &found)
+        var visited: Set<DirectoryIdentity> = []
+        try walk(directory.isEmpty ? "" : directory + "/", visited: &visited, into: &found)
         found.sort { ObjectKey.precedes($0.key, $1.key) }
         return ListPaginator(prefix: prefix, delimiter: delimiter, maxKeys: maxKeys, after: continuationToken)
             .page(found)
     }
 
-    private func walk(_ keyPrefix: String, into found: inout [ObjectMeta]) throws {
+    /// A directory's device and inode: symbolic links are followed (users link files and folders into an
+    /// ingest source), and a directory already on the walk is not entered twice, so link cycles end.
+    private struct DirectoryIdentity: Hashable {
+        let device: UInt64
+        let inode: UInt64
+        init(_ info: stat) { device = UInt64(info.st_dev); inode = UInt64(info.st_ino) }
+    }
+
+    private func walk(_ keyPrefix: String, visited: inout Set<DirectoryIdentity>,
+                      into found: inout [ObjectMeta]) throws {
         let directory = root + "/" + keyPrefix
         guard let dir = opendir(directory) else {
             if errno == ENOENT || errno == ENOTDIR { return }
             throw LocalFile.error(errno, "opendir", directory)
         }
         defer { closedir(dir) }
+        var own = stat()
+        if stat(directory, &own) == 0, !visited.insert(DirectoryIdentity(own)).inserted { return }
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name == "." || name == ".." || name.hasPrefix(Self.temporaryPrefix) { continue }
+            // stat, not lstat: a link reads as what it points to; a dangling link is skipped.
             var info = stat()
-            guard lstat(directory + name, &info) == 0 else { continue }
+            guard stat(directory + name, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(keyPrefix + name + "/", into: &found)
+                try walk(keyPrefix + name + "/", visited: &visited, into: &found)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
                 found.append(Self.meta(keyPrefix + name, info))
             }
