@@ -29,11 +29,15 @@ final class BatchPrefetcher<Summary: Sendable> {
     /// What both threads hold: immutable references to synchronized things only.
     private final class Shared: Sendable {
         let state = Mutex(State())
-        let slots: DispatchSemaphore
+        // Every semaphore starts at 0: libdispatch traps when one is freed below its initial value, as the
+        // free slots are when the producer ends with batches still queued.
+        let slots = DispatchSemaphore(value: 0)
         let ready = DispatchSemaphore(value: 0)
         let exited = DispatchSemaphore(value: 0)
 
-        init(depth: Int) { slots = DispatchSemaphore(value: max(1, depth)) }
+        init(depth: Int) {
+            for _ in 0..<max(1, depth) { slots.signal() }
+        }
 
         /// Queues a batch once a slot is free; throws when the consumer has closed.
         func emit(_ batch: Batch) throws {
