@@ -4,10 +4,9 @@ import Parquet
 
 /// Bulk insert as a stream: incoming batches are routed to their partitions as they arrive, and a partition's
 /// rows become a new file group as soon as they reach the target file size, so memory holds about one file
-/// group's rows per busy partition (at most `3 × recordsPerFile` rows in all), never the whole input.
+/// group's rows per busy partition (at most `2 × recordsPerFile` rows in all), never the whole input.
 /// A file's bloom filter and key range go into its footer, which is written first, so a file group's rows
-/// are buffered until it is complete; the filter is built on another thread while the previous group is
-/// written (so one more group is held).
+/// are buffered until it is complete.
 final class HoodieBulkInsertStream {
     private struct Incoming {
         var batch: Batch
@@ -23,12 +22,6 @@ final class HoodieBulkInsertStream {
         var rows: ContiguousArray<UInt32>
     }
 
-    private struct SealedGroup {
-        var partition: String
-        var chunks: [Chunk]
-        var footer: FooterComputation
-    }
-
     private let transaction: HoodieWriteTransaction
     private let keyGenerator: HoodieKeyGenerator
     private let options: HudiWriteOptions
@@ -40,8 +33,6 @@ final class HoodieBulkInsertStream {
     private var buffered = 0
     private var recordsPerFile: Int?
     private var task = 0
-    /// The file group whose bloom filter is being built, written at the next flush or at the end.
-    private var sealed: SealedGroup?
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
     init(transaction: HoodieWriteTransaction, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
@@ -87,10 +78,6 @@ final class HoodieBulkInsertStream {
         for partition in pending.keys.sorted() {
             while pending[partition] != nil { try flush(partition, limit: recordsPerFile ?? Int.max) }
         }
-        if let last = sealed {
-            sealed = nil
-            try write(last)
-        }
         for partition in stats.keys.sorted() { try transaction.writePartitionMetadata(partition) }
     }
 
@@ -120,37 +107,28 @@ final class HoodieBulkInsertStream {
         return (taken, count)
     }
 
-    /// Seals a new file group of up to `limit` of the partition's buffered rows, in arrival order: its bloom
-    /// filter is built on another thread while the group sealed before it is written.
+    /// One new file group of up to `limit` of the partition's buffered rows, in arrival order.
     private func flush(_ partition: String, limit: Int) throws {
         let (chunks, count) = take(partition, limit: limit)
         guard count > 0 else { return }
-        var keys: [String] = []
-        keys.reserveCapacity(count)
-        for chunk in chunks {
-            let source = try self.source(chunk.batch)
-            keys += chunk.rows.map { source.keys[Int($0)] }
-        }
-        let previous = sealed
-        sealed = SealedGroup(partition: partition, chunks: chunks, footer: FooterComputation(keys: keys, config: options.bloomIndex))
-        if let previous { try write(previous) }
-    }
-
-    /// Writes a sealed file group once its footer is ready.
-    private func write(_ group: SealedGroup) throws {
         let fileId = UUID().uuidString.lowercased() + "-0"
         let token = "\(task)-0-\(task)"
         defer { task += 1 }
         let instant = transaction.instant.requestedTime
-        let footer = try group.footer.value()
+        var keys: [String] = []
+        for chunk in chunks {
+            let source = try self.source(chunk.batch)
+            keys += chunk.rows.map { source.keys[Int($0)] }
+        }
+        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: options.bloomIndex)
             + [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
                KeyValue(key: "writer.model.name", value: "avro")]
         let writer = try HoodieBaseFileWriter(store: transaction.table.store, basePath: transaction.table.basePath,
-                                              partitionPath: group.partition, fileId: fileId, writeToken: token, instantTime: instant,
+                                              partitionPath: partition, fileId: fileId, writeToken: token, instantTime: instant,
                                               schema: schema, footer: footer, options: options.parquet)
         transaction.track(writer)
         var seq = 0
-        for chunk in group.chunks {
+        for chunk in chunks {
             let source = try self.source(chunk.batch)
             let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: "\(instant)_\(task)_", rows: chunk.rows,
                                                                     count: source.batch.count, first: seq)
@@ -161,10 +139,10 @@ final class HoodieBulkInsertStream {
                                    selection: SelectionVector(chunk.rows)))
         }
         let size = try writer.close()
-        stats[group.partition, default: []].append(HoodieWriteStat(
-            fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: group.partition, numWrites: writer.rowCount,
-            numDeletes: 0, numInserts: writer.rowCount, numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
-        release(group.chunks)
+        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
+                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
+                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+        release(chunks)
     }
 
     private func source(_ batch: Int) throws -> Incoming {
@@ -174,9 +152,9 @@ final class HoodieBulkInsertStream {
         return source
     }
 
-    /// Drops incoming batches no partition buffer or sealed group refers to any more.
+    /// Drops incoming batches no partition buffer refers to any more.
     private func release(_ chunks: [Chunk]) {
-        let stillUsed = Set(pending.values.flatMap { $0.chunks.map(\.batch) } + (sealed?.chunks.map(\.batch) ?? []))
+        let stillUsed = Set(pending.values.flatMap { $0.chunks.map(\.batch) })
         for chunk in chunks where !stillUsed.contains(chunk.batch) { incoming[chunk.batch] = nil }
     }
 
