@@ -6,9 +6,11 @@ The base table is built once per engine and copied before every timed run, so ea
 changed), half new keys. Sluice runs as a process (`sluice ingest`, `sluice table scan`), so its times include
 process start; delta-rs is timed in-process around the call alone. Both tables are then checked to hold the
 same rows (count and sum of o_totalprice), read through hudi-rs for the Sluice table: a ratio over different
-answers would mean nothing."""
+answers would mean nothing. CPU seconds (user + system, all threads) are reported beside wall seconds: on a busy
+machine they are the steadier figure, and they show how many cores each engine kept busy."""
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import time
@@ -18,10 +20,22 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 
-def timed(fn):
-    start = time.perf_counter()
+def cpu_seconds():
+    """User + system CPU of this process and of its finished children (the sluice runs)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+CPU = {}
+
+
+def timed(fn, cpu_key=None):
+    start, cpu = time.perf_counter(), cpu_seconds()
     out = fn()
-    return time.perf_counter() - start, out
+    seconds = time.perf_counter() - start
+    if cpu_key:
+        CPU[cpu_key] = min(CPU.get(cpu_key, float("inf")), cpu_seconds() - cpu)
+    return seconds, out
 
 
 def sluice(binary, *args):
@@ -65,11 +79,11 @@ def delta_side(orders, upsert, work, runs):
         shutil.copytree(base, path)
         seconds, _ = timed(lambda: DeltaTable(path).merge(
             source, predicate="t.o_orderkey = s.o_orderkey", source_alias="s", target_alias="t")
-            .when_matched_update_all().when_not_matched_insert_all().execute())
+            .when_matched_update_all().when_not_matched_insert_all().execute(), "delta upsert")
         merge_times.append(seconds)
-    snapshot, table = min((timed(lambda: DeltaTable(path).to_pyarrow_table()) for _ in range(runs)),
+    snapshot, table = min((timed(lambda: DeltaTable(path).to_pyarrow_table(), "delta snapshot") for _ in range(runs)),
                           key=lambda r: r[0])
-    travel = min(timed(lambda: DeltaTable(path, version=0).to_pyarrow_table())[0] for _ in range(runs))
+    travel = min(timed(lambda: DeltaTable(path, version=0).to_pyarrow_table(), "delta travel")[0] for _ in range(runs))
     return min(merge_times), snapshot, travel, summary(table)
 
 
@@ -84,9 +98,9 @@ def sluice_side(binary, orders, upsert, work, runs):
         shutil.rmtree(path, ignore_errors=True)
         shutil.copytree(base, path)
         upsert_times.append(timed(lambda: sluice(binary, "ingest", upsert, "--into", path, "--key", "o_orderkey",
-                                                 "--operation", "upsert"))[0])
-    snapshot = min(timed(lambda: sluice(binary, "table", "scan", path))[0] for _ in range(runs))
-    travel = min(timed(lambda: sluice(binary, "table", "scan", path, "--as-of", first_instant))[0]
+                                                 "--operation", "upsert"), "sluice upsert")[0])
+    snapshot = min(timed(lambda: sluice(binary, "table", "scan", path), "sluice snapshot")[0] for _ in range(runs))
+    travel = min(timed(lambda: sluice(binary, "table", "scan", path, "--as-of", first_instant), "sluice travel")[0]
                  for _ in range(runs))
     import hudi
     return min(upsert_times), snapshot, travel, summary(pa.Table.from_batches(hudi.HudiTable(os.path.abspath(path)).read()))
@@ -122,9 +136,12 @@ def main():
     if d_sum != s_sum:
         raise SystemExit("results differ: delta-rs %s vs sluice %s" % (d_sum, s_sum))
     print("rows after upsert: %d (both engines, same sum of o_totalprice)" % s_sum[0])
-    for what, s, d in (("upsert %d rows" % a.rows, s_merge, d_merge), ("snapshot read", s_snap, d_snap),
-                       ("time-travel read (first commit)", s_travel, d_travel)):
-        print("%-34s %.2fx delta-rs" % (what, s / d))
+    for what, key, s, d in (("upsert %d rows" % a.rows, "upsert", s_merge, d_merge),
+                            ("snapshot read", "snapshot", s_snap, d_snap),
+                            ("time-travel read (first commit)", "travel", s_travel, d_travel)):
+        s_cpu, d_cpu = CPU["sluice " + key], CPU["delta " + key]
+        print("%-34s %.2fx delta-rs  (wall %.2f s vs %.2f s; CPU %.2f s vs %.2f s, %.2fx)"
+              % (what, s / d, s, d, s_cpu, d_cpu, s_cpu / d_cpu))
 
 
 if __name__ == "__main__":

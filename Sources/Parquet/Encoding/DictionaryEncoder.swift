@@ -8,7 +8,7 @@
 
 import Columnar
 
-public struct DictionaryEncoder {
+public struct DictionaryEncoder: Sendable {
     /// Value width for fixed-width types (INT32 4, INT64 8, FLBA typeLength, ...), nil for BYTE_ARRAY.
     public let width: Int?
     /// Distinct values, back to back (fixed width) or as bytes + offsets (byte arrays).

@@ -81,6 +81,8 @@ extension ColumnChunkWriter {
         uncompressedTotal = 0
         dictionaryPages = 0
         plainPages = 0
+        dictionaryInserted = 0
+        distinctnessChecked = false
     }
 }
 

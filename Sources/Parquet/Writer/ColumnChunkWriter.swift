@@ -28,7 +28,7 @@ struct EncodedColumnChunk: Sendable {
 
 /// Encodes one leaf of one row group into pages: levels RLE, values dictionary-encoded (falling back to PLAIN
 /// once the dictionary outgrows its limit) or PLAIN, each page compressed as soon as it is full.
-struct ColumnChunkWriter {
+struct ColumnChunkWriter: Sendable {
     let descriptor: LeafDescriptor
     let options: ParquetWriteOptions
     let compressor: PageCompressor
@@ -48,6 +48,9 @@ struct ColumnChunkWriter {
     var uncompressedTotal = 0
     var dictionaryPages = 0
     var plainPages = 0
+    /// Values put through the dictionary in this chunk, until the distinctness check ran.
+    var dictionaryInserted = 0
+    var distinctnessChecked = false
 
     // Current page state.
     var pageDefinitionLevels = ContiguousArray<Int16>()
@@ -128,13 +131,27 @@ struct ColumnChunkWriter {
         if options.writeStatistics { pageStatistics.update(values, range) }
         if dictionary != nil {
             insertIntoDictionary(values, range)
-            if dictionary!.encodedSize > options.dictionaryPageSizeLimit {
+            if dictionary!.encodedSize > options.dictionaryPageSizeLimit || nearlyDistinct(adding: range.count) {
                 try flushPage()
                 try writeDictionaryPageAndFallBack()
             }
             return
         }
         appendPlain(values, range, into: &pageValues)
+    }
+
+    /// Values a chunk takes before its dictionary is judged, and the share of distinct entries that makes it
+    /// fall back. Like parquet-mr's fallback after the first page: a dictionary of nearly all distinct values
+    /// (keys, prices, free text) saves no bytes and costs a hash probe per value.
+    static let distinctnessSample = 32_768
+    static let distinctFallbackShare = 0.95
+
+    private mutating func nearlyDistinct(adding count: Int) -> Bool {
+        guard !distinctnessChecked, let dictionary else { return false }
+        dictionaryInserted &+= count
+        guard dictionaryInserted >= Self.distinctnessSample else { return false }
+        distinctnessChecked = true
+        return Double(dictionary.count) > Self.distinctFallbackShare * Double(dictionaryInserted)
     }
 
     private mutating func insertIntoDictionary(_ values: LeafValues, _ range: Range<Int>) {

@@ -21,6 +21,9 @@ public struct ParquetWriteOptions: Sendable {
     public var writePageChecksum = false
     public var keyValueMetadata: [KeyValue] = []
     public var createdBy = "sluice version 0.1.0"
+    /// Encode the column chunks of big batches concurrently, on Dispatch's threads (one per core); the file's
+    /// bytes are the same either way. Off: everything on the calling thread.
+    public var parallelEncoding = false
 
     public init() {}
 

@@ -8,8 +8,11 @@ public final class ParquetWriter {
     public let options: ParquetWriteOptions
     /// The sink, for callers that hand in a value type (e.g. `MemorySink`) and want its bytes back.
     public private(set) var sink: any ByteSink
+    /// The footer's key-value metadata: `options.keyValueMetadata` unless changed before `close` (by a writer
+    /// whose entries summarize the rows written, such as a bloom filter of their keys).
+    public var keyValueMetadata: [KeyValue]
     let parquetSchema: WriterSchema
-    private var columns: [ColumnChunkWriter]
+    private let columns: ColumnChunkSlots
     private var offset = 0
     private var rowGroups: [RowGroup] = []
     /// Per row group, per leaf: the encoded chunk's page index parts, written at close.
@@ -23,8 +26,9 @@ public final class ParquetWriter {
         self.sink = sink
         self.schema = schema
         self.options = options
+        keyValueMetadata = options.keyValueMetadata
         parquetSchema = try WriterSchema(schema)
-        columns = parquetSchema.leaves.map { ColumnChunkWriter(descriptor: $0, options: options) }
+        columns = ColumnChunkSlots(parquetSchema.leaves.map { ColumnChunkWriter(descriptor: $0, options: options) })
         try emit(Array("PAR1".utf8))
     }
 
@@ -83,13 +87,21 @@ public final class ParquetWriter {
         for (vector, field) in zip(vectors, schema.fields) {
             try shredder.shred(vector, field: field, rows: rows)
         }
-        for (i, leaf) in shredder.leaves.enumerated() {
-            try columns[i].write(leaf)
-        }
+        try encode(shredder.leaves, rows: count)
         rowsInGroup &+= count
-        if rowsInGroup >= options.rowGroupRows || columns.reduce(0, { $0 &+ $1.estimatedSize }) >= options.rowGroupBytes {
+        if rowsInGroup >= options.rowGroupRows || columns.estimatedSize >= options.rowGroupBytes {
             try flushRowGroup()
         }
+    }
+
+    /// Batches this big or bigger have their leaves encoded on parallel threads; smaller ones would spend more
+    /// on the hand-off than they save.
+    static let parallelEncodingRows = 1024
+
+    /// Appends each leaf to its chunk writer; with `parallelEncoding` a big batch's leaves are encoded (and their
+    /// full pages compressed) concurrently, each by the worker that holds its writer.
+    private func encode(_ leaves: [ShreddedLeaf], rows: Int) throws {
+        _ = try columns.map(parallel: options.parallelEncoding && rows >= Self.parallelEncodingRows) { try $1.write(leaves[$0]) }
     }
 
     /// Writes the buffered rows as a row group now (nothing if none are buffered).
@@ -101,8 +113,8 @@ public final class ParquetWriter {
         group.ordinal = Int16(truncatingIfNeeded: rowGroups.count)
         var indexes: [(ColumnIndex?, OffsetIndex)] = []
         var uncompressed: Int64 = 0, compressed: Int64 = 0
-        for i in columns.indices {
-            let chunk = try columns[i].finish()
+        let chunks = try columns.map(parallel: options.parallelEncoding && rowsInGroup >= Self.parallelEncodingRows) { try $1.finish() }
+        for (i, chunk) in chunks.enumerated() {
             let chunkOffset = offset
             if let dictionaryPage = chunk.dictionaryPage { try emit(dictionaryPage) }
             try emit(chunk.data)
@@ -141,7 +153,7 @@ public final class ParquetWriter {
         meta.schema = parquetSchema.elements
         meta.numRows = totalRows
         meta.rowGroups = rowGroups
-        meta.keyValueMetadata = options.keyValueMetadata.isEmpty ? nil : options.keyValueMetadata
+        meta.keyValueMetadata = keyValueMetadata.isEmpty ? nil : keyValueMetadata
         meta.createdBy = options.createdBy
         meta.columnOrders = Array(repeating: .typeDefinedOrder, count: parquetSchema.leaves.count)
         try emit(Footer.serialize(meta))

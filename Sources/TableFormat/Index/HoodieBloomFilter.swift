@@ -102,6 +102,20 @@ public struct HoodieBloomFilter: Sendable, Hashable {
         }
     }
 
+    /// Adds keys given as UTF-8 bytes, in order; the same filter as adding them one by one, built faster.
+    public mutating func add(utf8 keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) {
+        switch storage {
+        case .simple(var filter):
+            storage = HoodieBloomFilter.placeholder
+            filter.add(keys)
+            storage = .simple(filter)
+        case .dynamic(var filter):
+            storage = HoodieBloomFilter.placeholder
+            filter.add(keys)
+            storage = .dynamic(filter)
+        }
+    }
+
     private static let placeholder = Storage.simple(InternalBloomFilter(vectorSize: 8, nbHash: 1))
 
     /// False means `key` was never added; true means it may have been.

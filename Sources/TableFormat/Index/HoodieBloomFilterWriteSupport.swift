@@ -14,9 +14,13 @@ public struct HoodieBloomFilterWriteSupport: Sendable {
     public static let bloomFilterTypeCodeKey = "hoodie_bloom_filter_type_code"
 
     public private(set) var bloomFilter: HoodieBloomFilter
-    public private(set) var minRecordKey: String?
-    public private(set) var maxRecordKey: String?
+    /// The smallest and greatest keys so far, as UTF-8 (kept as bytes: rows stream by as bytes).
+    private var minKey: [UInt8]?
+    private var maxKey: [UInt8]?
     private var keyCount = 0
+
+    public var minRecordKey: String? { minKey.map { String(decoding: $0, as: UTF8.self) } }
+    public var maxRecordKey: String? { maxKey.map { String(decoding: $0, as: UTF8.self) } }
 
     /// An empty filter with `config`'s type and size.
     public init(config: HoodieBloomIndexConfig = .init()) throws {
@@ -26,13 +30,32 @@ public struct HoodieBloomFilterWriteSupport: Sendable {
     /// Adds a row's record key to the filter and the min/max range, which compare as Java strings (UTF-16
     /// code units). Throws for an empty key, which no Hudi key generator produces.
     public mutating func addKey(_ recordKey: String) throws {
-        guard !recordKey.isEmpty else {
+        var recordKey = recordKey
+        try recordKey.withUTF8 { try addKey(utf8: $0) }
+    }
+
+    /// `addKey` for a key given as UTF-8 bytes (a string column's buffer): no per-key allocation.
+    public mutating func addKey(utf8 key: UnsafeBufferPointer<UInt8>) throws {
+        guard !key.isEmpty else {
             throw TableFormatError(.invalidArgument, "record key of row \(keyCount) is empty")
         }
-        bloomFilter.add(recordKey)
-        if minRecordKey.map({ JavaStringOrder.precedes(recordKey, $0) }) ?? true { minRecordKey = recordKey }
-        if maxRecordKey.map({ JavaStringOrder.precedes($0, recordKey) }) ?? true { maxRecordKey = recordKey }
+        bloomFilter.add(utf8: key)
+        if minKey.map({ $0.withUnsafeBufferPointer { JavaStringOrder.compare(key, $0) < 0 } }) ?? true { minKey = Array(key) }
+        if maxKey.map({ $0.withUnsafeBufferPointer { JavaStringOrder.compare($0, key) < 0 } }) ?? true { maxKey = Array(key) }
         keyCount += 1
+    }
+
+    /// `addKey` for many keys, in order (one batch's record key column): the filter hashes them in bulk.
+    public mutating func addKeys(utf8 keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) throws {
+        for (i, key) in keys.enumerated() {
+            guard !key.isEmpty else {
+                throw TableFormatError(.invalidArgument, "record key of row \(keyCount + i) is empty")
+            }
+            if minKey.map({ $0.withUnsafeBufferPointer { JavaStringOrder.compare(key, $0) < 0 } }) ?? true { minKey = Array(key) }
+            if maxKey.map({ $0.withUnsafeBufferPointer { JavaStringOrder.compare($0, key) < 0 } }) ?? true { maxKey = Array(key) }
+        }
+        bloomFilter.add(utf8: keys)
+        keyCount += keys.count
     }
 
     /// The footer entries for the keys added so far.

@@ -50,12 +50,13 @@ struct HoodieKeyLookupHandle {
             throw TableFormatError(code, "base file '\(file)': cannot read \(HoodieKeyLookupHandle.recordKeyField) for the bloom index: \(error.message)")
         }
         var found = [Bool](repeating: false, count: candidates.count)
+        let prefilter = KeyPrefilter(candidates.lazy.map { keys.strings[$0] })
         while let batch = try nextBatch(&batches) {
             let column = batch.columns[0]
             guard case .string = column.type else {
                 throw TableFormatError(.schemaMismatch, "base file '\(file)': \(HoodieKeyLookupHandle.recordKeyField) is \(column.type), not a string")
             }
-            try mark(column, rows: column.count, candidates: candidates, keys: keys, found: &found)
+            try mark(column, rows: column.count, candidates: candidates, prefilter: prefilter, keys: keys, found: &found)
         }
         return candidates.indices.filter { found[$0] }.map { candidates[$0] }
     }
@@ -79,8 +80,10 @@ struct HoodieKeyLookupHandle {
         }
     }
 
-    /// Binary-searches each row's key bytes among the candidates; no per-row allocation.
-    private func mark(_ column: Vector, rows: Int, candidates: [Int], keys: HoodieRecordKeys, found: inout [Bool]) throws {
+    /// Binary-searches the candidates for each row's key bytes that the prefilter lets through (the candidates'
+    /// own keys and a few percent of others); no per-row allocation.
+    private func mark(_ column: Vector, rows: Int, candidates: [Int], prefilter: KeyPrefilter, keys: HoodieRecordKeys,
+                      found: inout [Bool]) throws {
         try column.buffer.withUnsafeBufferPointer(as: UInt8.self) { bytes in
             for row in 0..<rows {
                 // Tables written with hoodie.populate.meta.fields=false keep the column but leave it null.
@@ -93,6 +96,7 @@ struct HoodieKeyLookupHandle {
                     throw TableFormatError(.io, "base file '\(file)': record key of row \(row) lies outside its column buffer")
                 }
                 let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                guard prefilter.mightContain(key) else { continue }
                 var low = 0
                 var high = candidates.count
                 while low < high {

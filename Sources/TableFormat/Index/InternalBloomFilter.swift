@@ -41,6 +41,43 @@ struct InternalBloomFilter: Sendable, Hashable {
         }
     }
 
+    /// `add` for many keys: four hash chains run side by side, so one chain's multiplies wait on memory and
+    /// latency no more than once for the four (each chain alone is a serial run of dependent multiplies).
+    mutating func add<Keys: RandomAccessCollection>(_ keys: Keys) where Keys.Element == UnsafeBufferPointer<UInt8>, Keys.Index == Int {
+        let nbHash = Int(nbHash)
+        let remainder = FastRemainder(divisor: vectorSize)
+        bits.withUnsafeMutableBufferPointer { bits in
+            @inline(__always) func set(_ hash: Int32) {
+                let position = remainder.magnitude(of: hash)
+                bits[position >> 3] |= 1 << UInt8(position & 7)
+            }
+            var k = keys.startIndex
+            while keys.endIndex - k >= 4 {
+                let (a, b, c, d) = (keys[k], keys[k + 1], keys[k + 2], keys[k + 3])
+                var (ha, hb, hc, hd): (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+                for _ in 0..<nbHash {
+                    ha = MurmurHash.hash(a, seed: ha)
+                    hb = MurmurHash.hash(b, seed: hb)
+                    hc = MurmurHash.hash(c, seed: hc)
+                    hd = MurmurHash.hash(d, seed: hd)
+                    set(ha)
+                    set(hb)
+                    set(hc)
+                    set(hd)
+                }
+                k += 4
+            }
+            while k < keys.endIndex {
+                var h: Int32 = 0
+                for _ in 0..<nbHash {
+                    h = MurmurHash.hash(keys[k], seed: h)
+                    set(h)
+                }
+                k += 1
+            }
+        }
+    }
+
     func membershipTest(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
         bits.withUnsafeBufferPointer { bits in
             InternalBloomFilter.forEachPosition(of: key, nbHash: nbHash, vectorSize: vectorSize) { position in
@@ -131,5 +168,26 @@ extension InternalBloomFilter {
         bits = Array(try input.readFully(InternalBloomFilter.byteCount(vectorSize)))
         let tailBits = Int(vectorSize) & 7
         if tailBits != 0 { bits[bits.count - 1] &= UInt8(1 << tailBits) - 1 }
+    }
+}
+
+/// `|hash % divisor|` (Java's truncating remainder, as a magnitude) without a division: Lemire, Kaser and Kurz,
+/// "Faster Remainder by Direct Computation" (2019), exact for every 32-bit dividend and divisor.
+struct FastRemainder {
+    let divisor: UInt64
+    let multiplier: UInt64
+
+    /// `divisor` > 0.
+    init(divisor: Int32) {
+        self.divisor = UInt64(divisor.magnitude)
+        // Wraps to 0 for a divisor of 1, which then gives remainder 0 as it should.
+        multiplier = UInt64.max / self.divisor &+ 1
+    }
+
+    @inline(__always)
+    func magnitude(of hash: Int32) -> Int {
+        // |a % d| = |a| mod d for truncating division.
+        let low = multiplier &* UInt64(hash.magnitude)
+        return Int(truncatingIfNeeded: low.multipliedFullWidth(by: divisor).high)
     }
 }

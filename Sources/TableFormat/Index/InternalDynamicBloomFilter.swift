@@ -42,6 +42,26 @@ struct InternalDynamicBloomFilter: Sendable, Hashable {
         currentNbRecord &+= 1
     }
 
+    /// `add` for many keys, in order: each key goes to the row `add` would pick, and each row takes its keys
+    /// in one bulk add.
+    mutating func add(_ keys: UnsafeBufferPointer<UnsafeBufferPointer<UInt8>>) {
+        var rows = [ContiguousArray<UnsafeBufferPointer<UInt8>>](repeating: [], count: matrix.count)
+        for key in keys {
+            let row: Int
+            if let active = activeRow() {
+                row = active
+            } else {
+                matrix.append(InternalBloomFilter(vectorSize: vectorSize, nbHash: nbHash))
+                rows.append([])
+                row = matrix.count - 1
+                currentNbRecord = 0
+            }
+            rows[row].append(key)
+            currentNbRecord &+= 1
+        }
+        for row in rows.indices where !rows[row].isEmpty { matrix[row].add(rows[row]) }
+    }
+
     /// Java's `getActiveStandardBF`: nil means "add a row". Its integer arithmetic is kept (32-bit products).
     private mutating func activeRow() -> Int? {
         if reachedMax {

@@ -8,6 +8,7 @@ enum MurmurHash {
     /// The `hashType` byte Hadoop's `Hash.MURMUR_HASH` stores in a serialized filter.
     static let hashType: UInt8 = 1
 
+    @inline(__always)
     static func hash(_ data: UnsafeBufferPointer<UInt8>, seed: Int32) -> Int32 {
         let m: UInt32 = 0x5bd1_e995
         let length = data.count

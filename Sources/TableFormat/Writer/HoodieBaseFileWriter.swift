@@ -4,7 +4,8 @@ import Storage
 
 /// Writes one base file, `<partition>/<fileId>_<writeToken>_<instant>.parquet`, streaming row groups into an
 /// object upload that becomes visible only when closed. The schema is the five meta columns then the data
-/// columns; the footer carries the record-key range and the Avro schema, as Hudi's Avro writer does.
+/// columns; the footer carries the bloom filter and range of the record keys written, then the caller's entries
+/// (the Avro schema), as Hudi's Avro writer does. The keys are taken from the rows as they are written.
 final class HoodieBaseFileWriter {
     let fileName: String
     /// The object key in the store.
@@ -14,9 +15,13 @@ final class HoodieBaseFileWriter {
     private let sink: ObjectSink
     private let writer: ParquetWriter
     private(set) var rowCount: Int64 = 0
+    private var recordKeys: HoodieBloomFilterWriteSupport
+    static let recordKeyColumn = 2
 
     init(store: any ObjectStore, basePath: String, partitionPath: String, fileId: String, writeToken: String,
-         instantTime: String, schema: Schema, footer: [KeyValue], options: ParquetWriteOptions) throws {
+         instantTime: String, schema: Schema, bloomFilter: HoodieBloomIndexConfig, footer: [KeyValue],
+         options: ParquetWriteOptions) throws {
+        recordKeys = try HoodieBloomFilterWriteSupport(config: bloomFilter)
         fileName = "\(fileId)_\(writeToken)_\(instantTime).parquet"
         path = partitionPath.isEmpty ? fileName : partitionPath + "/" + fileName
         key = HudiTable.key(basePath, path)
@@ -34,9 +39,10 @@ final class HoodieBaseFileWriter {
         }
     }
 
-    /// Appends the batch's live rows.
+    /// Appends the batch's live rows (meta columns first) and adds their record keys to the footer's filter.
     func write(_ batch: Batch) throws {
         guard batch.rowCount > 0 else { return }
+        try addRecordKeys(batch)
         do {
             try writer.write(batch)
         } catch let error as ParquetError {
@@ -47,6 +53,7 @@ final class HoodieBaseFileWriter {
 
     /// Writes the footer and publishes the object; returns its size in bytes.
     func close() throws -> Int64 {
+        writer.keyValueMetadata = recordKeys.finalizeMetadata() + writer.keyValueMetadata
         do {
             _ = try writer.close()
             try sink.finish()
@@ -61,6 +68,16 @@ final class HoodieBaseFileWriter {
     }
 
     func abort() { sink.abort() }
+
+    private func addRecordKeys(_ batch: Batch) throws {
+        guard batch.columns.count > HoodieBaseFileWriter.recordKeyColumn else {
+            throw TableFormatError(.schemaMismatch, "base file '\(key)': batch of \(batch.columns.count) columns has no record key column")
+        }
+        let keys = batch.columns[HoodieBaseFileWriter.recordKeyColumn]
+        try StringColumn.withValueBytes(keys, rowCount: batch.rowCount, physicalRow: batch.physicalRow, file: key) {
+            try recordKeys.addKeys(utf8: $0)
+        }
+    }
 }
 
 /// A Parquet `ByteSink` over an object upload, counting bytes.

@@ -5,12 +5,10 @@ import Parquet
 /// Bulk insert as a stream: incoming batches are routed to their partitions as they arrive, and a partition's
 /// rows become a new file group as soon as they reach the target file size, so memory holds about one file
 /// group's rows per busy partition (at most `2 × recordsPerFile` rows in all), never the whole input.
-/// A file's bloom filter and key range go into its footer, which is written first, so a file group's rows
-/// are buffered until it is complete.
+/// A partition's rows are buffered until they make a whole file group, so files come out near the target size.
 final class HoodieBulkInsertStream {
     private struct Incoming {
         var batch: Batch
-        var keys: [String]
         /// Full-length meta columns that do not depend on the file: commit time, record key, partition path.
         var commitTime: Vector
         var recordKeys: Vector
@@ -54,7 +52,7 @@ final class HoodieBulkInsertStream {
         let byPartition = HoodieBulkInsertStream.rowsByPartition(batch, paths: paths)
         let b = nextBatch
         nextBatch += 1
-        incoming[b] = Incoming(batch: batch, keys: keys,
+        incoming[b] = Incoming(batch: batch,
                                commitTime: try HoodieBulkInsertStream.repeating(transaction.instant.requestedTime, count: batch.count),
                                recordKeys: try HoodieBulkInsertStream.vector(keys), partitionPaths: try HoodieBulkInsertStream.vector(paths))
         for (partition, rows) in byPartition {
@@ -115,17 +113,11 @@ final class HoodieBulkInsertStream {
         let token = "\(task)-0-\(task)"
         defer { task += 1 }
         let instant = transaction.instant.requestedTime
-        var keys: [String] = []
-        for chunk in chunks {
-            let source = try self.source(chunk.batch)
-            keys += chunk.rows.map { source.keys[Int($0)] }
-        }
-        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: options.bloomIndex)
-            + [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
-               KeyValue(key: "writer.model.name", value: "avro")]
+        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
+                      KeyValue(key: "writer.model.name", value: "avro")]
         let writer = try HoodieBaseFileWriter(store: transaction.table.store, basePath: transaction.table.basePath,
                                               partitionPath: partition, fileId: fileId, writeToken: token, instantTime: instant,
-                                              schema: schema, footer: footer, options: options.parquet)
+                                              schema: schema, bloomFilter: options.bloomIndex, footer: footer, options: options.parquet)
         transaction.track(writer)
         var seq = 0
         for chunk in chunks {

@@ -34,18 +34,9 @@ struct HoodieWriteHandle {
         let table = context.table
         let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
                                  uniquingKeysWith: { _, b in b })
-        // The footer's bloom filter and key range cover the file's final keys, known before the first row.
-        var keys: [String] = []
-        if let base = write.base {
-            try HoodieSimpleIndex.forEachRecordKey(store: table.store, file: base.baseFile) { key in
-                if !write.deleteKeys.contains(key) && !write.updateKeys.contains(key) { keys.append(key) }
-            }
-        }
-        for ref in write.incoming { keys.append(context.keys.key(ref)) }
-        let footer = try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: keys, config: context.bloomFilter)
         let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
                                               fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
-                                              schema: context.schema, footer: footer + context.footer,
+                                              schema: context.schema, bloomFilter: context.bloomFilter, footer: context.footer,
                                               options: context.parquetOptions)
         opened(writer)
         var counts = (updated: Int64(0), deleted: Int64(0))
@@ -74,16 +65,28 @@ struct HoodieWriteHandle {
     /// the record's precombine value is greater (a tie goes to the incoming record); a loser goes into `lost`.
     private func mergeOld(_ base: FileSlice, updates: [String: RecordRef], lost: inout Set<RecordRef>,
                           into writer: HoodieBaseFileWriter, _ context: HoodieWriteContext) throws -> (updated: Int64, deleted: Int64) {
-        var scan = HudiScan(table: context.table, fileSlices: [base], schema: context.schema, batchSize: Batch.capacity,
-                            commitTimeFilter: nil)
+        // The old file is decoded on a thread of its own while this one merges and encodes.
+        let (table, schema) = (context.table, context.schema)
+        let scan = BatchPrefetcher(depth: 4) { push in
+            var scan = HudiScan(table: table, fileSlices: [base], schema: schema, batchSize: Batch.capacity, commitTimeFilter: nil)
+            while let batch = try scan.next(), push(batch) {}
+        }
+        defer { scan.finish() }
         var updated: Int64 = 0
         var deleted: Int64 = 0
+        let touched = KeyPrefilter(write.deleteKeys.union(updates.keys))
+        let fileNames = try StringVectorBuilder.repeating(writer.fileName, count: Batch.capacity)
         while var batch = try scan.next() {
             var kept = ContiguousArray<UInt32>()
             kept.reserveCapacity(batch.rowCount)
             let current = batch
-            try StringColumn.forEach(batch.columns[HoodieWriteContext.recordKeyColumn], rowCount: batch.rowCount,
-                                     physicalRow: current.physicalRow, file: base.baseFile.key) { row, key in
+            try StringColumn.forEachBytes(batch.columns[HoodieWriteContext.recordKeyColumn], rowCount: batch.rowCount,
+                                          physicalRow: current.physicalRow, file: base.baseFile.key) { row, bytes in
+                guard touched.mightContain(bytes) else {
+                    kept.append(UInt32(row))
+                    return
+                }
+                let key = String(decoding: bytes, as: UTF8.self)
                 if write.deleteKeys.contains(key) {
                     deleted += 1
                     return
@@ -102,7 +105,9 @@ struct HoodieWriteHandle {
                 }
                 kept.append(UInt32(row))
             }
-            batch.columns[HoodieWriteContext.fileNameColumn] = try StringVectorBuilder.repeating(writer.fileName, count: batch.count)
+            // Every full batch shares one vector of the new file name.
+            batch.columns[HoodieWriteContext.fileNameColumn] = try batch.count == fileNames.count ? fileNames
+                : StringVectorBuilder.repeating(writer.fileName, count: batch.count)
             batch.selection = SelectionVector(kept)
             try writer.write(batch)
         }

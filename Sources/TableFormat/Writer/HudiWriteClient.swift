@@ -11,7 +11,12 @@ public struct HudiWriteOptions: Sendable {
     /// Bytes one record takes in a base file; nil: from the newest commit that wrote enough records, else from
     /// the incoming rows' in-memory size (an overestimate, so first files come out under the target).
     public var recordSizeEstimate: Int64?
-    public var parquet = ParquetWriteOptions()
+    /// Base file encoding; column chunks of big batches are encoded on parallel threads.
+    public var parquet: ParquetWriteOptions = {
+        var options = ParquetWriteOptions()
+        options.parallelEncoding = true
+        return options
+    }()
     /// Where existing keys are looked up; nil: `HoodieBloomIndex` with `bloomIndex`.
     public var index: (any HoodieIndex)?
     /// The bloom filter written into every base file's footer (with the min and max record keys), and the
