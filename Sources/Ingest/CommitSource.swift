@@ -7,8 +7,9 @@ import TextFormats
 /// One commit's rows: each file in turn, read with the types `IngestSchema` resolved for it, evolved to the
 /// commit's schema, filtered by `--since-column`, transformed, validated, with rejected rows routed by the
 /// error policy.
-/// Rejected rows are kept for the quarantine table, which the driver writes before the commit (a rerun after a
-/// crash rewrites them under the same keys, so they are counted once).
+/// The write pulls the batches as it goes; rejected rows are kept for the quarantine table, which the driver
+/// writes once the input is read, before the commit (a rerun after a crash rewrites them under the same keys, so
+/// they are counted once).
 final class CommitSource {
     let files: [SourceFile]
     /// How to read each file (forced types and dialect).
@@ -22,20 +23,17 @@ final class CommitSource {
     private var ready: [Batch] = []
     private var index = 0
     private var reader: SourceReader?
-    /// A reader the planning pass opened and can hand over (the first file's, when its schema did not change).
-    private var pending: SourceReader?
     private var started = Date()
     private var accepted = 0
     private(set) var stats: [IngestedFile] = []
     private(set) var rejects: [QuarantineRecord] = []
 
-    init(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions, first: SourceReader?,
-         transform: BatchTransform?, since: SinceFilter?) throws {
+    init(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions, transform: BatchTransform?,
+         since: SinceFilter?) throws {
         self.files = files
         self.plans = plans
         self.schema = schema
         self.options = options
-        pending = first
         stats = files.map(IngestedFile.init(file:))
         self.transform = transform
         self.since = since
@@ -49,8 +47,7 @@ final class CommitSource {
             if !ready.isEmpty { return ready.removeFirst() }
             if reader == nil {
                 guard index < files.count else { return nil }
-                reader = try pending ?? SourceReader(file: files[index], options: options.text, plan: plans[index])
-                pending = nil
+                reader = try SourceReader(file: files[index], options: options.text, plan: plans[index])
                 started = Date()
                 accepted = 0
             }
@@ -128,15 +125,29 @@ final class CommitSource {
         reader = nil
         index += 1
     }
+}
 
-    /// Every batch of the commit. Reading all of it before the write starts gives the commit's metadata its
-    /// counts, and lets the rejects be stored first; an upsert holds every incoming row anyway.
-    func drain() throws -> [Batch] {
-        var batches: [Batch] = []
-        while let batch = try next() { batches.append(batch) }
-        return batches
+extension CommitSource {
+    /// What reading a commit's files found, known once they are all read.
+    struct Summary: Sendable {
+        var stats: [IngestedFile]
+        var rejects: [QuarantineRecord]
+        /// The `--since-column` checkpoint record.
+        var since: String?
     }
 
+    /// Reads the files on their own thread (see `BatchPrefetcher`): the thread builds its own source,
+    /// transform and since filter from these values, so nothing it reads with is shared.
+    static func prefetch(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions,
+                         sinceFloor: Value?) -> BatchPrefetcher<Summary> {
+        BatchPrefetcher { emit in
+            let transform = try options.transform.map { try BatchTransform(sql: $0, input: schema) }
+            let since = options.sinceColumn.map { SinceFilter(column: $0, floor: sinceFloor) }
+            let source = try CommitSource(files: files, plans: plans, schema: schema, options: options, transform: transform, since: since)
+            while let batch = try source.next() { try emit(batch) }
+            return Summary(stats: source.stats, rejects: source.rejects, since: try since?.metadata())
+        }
+    }
 }
 
 extension QuarantineRecord {

@@ -91,47 +91,51 @@ public final class IncrementalIngest {
         let mode = table == nil || options.transform != nil ? .evolve : options.schemaMode
         var schema = IngestSchema(base: base, fixedColumns: options.transform == nil ? options.fixedColumns : [], mode: mode)
         var plans: [ReadPlan] = []
-        var first: SourceReader?
-        for (i, file) in files.enumerated() {
+        for file in files {
             let reader = try SourceReader(file: file, options: options.text, plan: ReadPlan(schema: options.schema))
             let read = try schema.resolve(reader.schema, file: file.location, typed: file.format == .parquet)
             var plan = reader.plan
             if file.format != .parquet { plan.schema = read }
             plans.append(plan)
-            if i == 0, file.format == .parquet || read == reader.schema { first = reader }
         }
         let transform = try options.transform.map { try BatchTransform(sql: $0, input: schema.schema) }
-        let since = options.sinceColumn.map { SinceFilter(column: $0, floor: SinceFilter.floor(checkpoint.since, column: $0)) }
         let commitSchema = DeleteMarker.schema(transform?.schema ?? schema.schema, options: options)
         if table == nil {
             table = try IngestTable.create(store: store, path: path, schema: tableSchema(commitSchema), options: options)
             created = true
         }
         guard let current = table else { throw IngestError(.noSources, "no table at \(store.uri)/\(path)") }
-        let source = try CommitSource(files: files, plans: plans, schema: schema.schema, options: options, first: first,
-                                      transform: transform, since: since)
-        let batches = try source.drain()
-        if let quarantine = options.quarantine, !source.rejects.isEmpty {
-            try QuarantineTable(store: quarantine.store, path: quarantine.path).write(source.rejects, tableVersion: options.tableVersion)
-        }
         var write = options.write
-        var stats = source.stats
-        for i in stats.indices where stats[i].millis == 0 { stats[i].millis = 1 }
-        write.extraMetadata = try checkpoint.metadata(for: stats, summary: summary(stats, started: started))
-        let sinceRecord = try since?.metadata()
-        if let sinceRecord { write.extraMetadata[SinceFilter.metadataKey] = sinceRecord }
         if commitSchema.index(of: DeleteMarker.column) != nil {
             guard options.operation == .upsert else {
                 throw IngestError(.invalidOption, "deletes (\(options.deleteColumn.map { "--delete-column \($0)" } ?? DeleteMarker.column)) need --operation upsert, not \(options.operation.rawValue.lowercased())")
             }
             write.deleteMarkerField = DeleteMarker.column
         }
-        let result = try HudiWriteClient(table: current, options: write).write(batches, operation: options.operation)
+        // Rows stream from the reading thread into the write; the counts, the checkpoint and the rejects are
+        // complete only once the input is, so they are stored just before the commit (still one atomic put).
+        let reading = CommitSource.prefetch(files: files, plans: plans, schema: schema.schema, options: options,
+                                            sinceFloor: options.sinceColumn.flatMap { SinceFilter.floor(checkpoint.since, column: $0) })
+        defer { reading.close() }
+        var read = CommitSource.Summary(stats: [], rejects: [], since: nil)
+        let result = try HudiWriteClient(table: current, options: write).write(next: reading.next, operation: options.operation) {
+            guard let finished = reading.finished else {
+                throw IngestError(.noSources, "\(files.first?.location ?? "the source"): the write stopped before the reader finished")
+            }
+            read = finished
+            if let quarantine = options.quarantine, !read.rejects.isEmpty {
+                try QuarantineTable(store: quarantine.store, path: quarantine.path).write(read.rejects, tableVersion: options.tableVersion)
+            }
+            for i in read.stats.indices where read.stats[i].millis == 0 { read.stats[i].millis = 1 }
+            var extra = try checkpoint.metadata(for: read.stats, summary: summary(read.stats, started: started))
+            if let since = read.since { extra[SinceFilter.metadataKey] = since }
+            return extra
+        }
         table = try HudiTable.open(store: store, path: path)
         let writeStats = result.metadata.writeStats
-        return IngestCommit(instant: result.instant, files: stats, inserted: writeStats.reduce(0) { $0 + $1.numInserts },
+        return IngestCommit(instant: result.instant, files: read.stats, inserted: writeStats.reduce(0) { $0 + $1.numInserts },
                             updated: writeStats.reduce(0) { $0 + $1.numUpdateWrites }, deleted: writeStats.reduce(0) { $0 + $1.numDeletes },
-                            millis: Int(Date().timeIntervalSince(started) * 1000), since: sinceRecord)
+                            millis: Int(Date().timeIntervalSince(started) * 1000), since: read.since)
     }
 
     /// The columns a new table gets: the commit's, without the delete marker (the write client strips it).

@@ -26,8 +26,9 @@ public struct IngestOptions: Sendable {
     // Incremental runs.
     /// At most this many files per commit; a run makes as many commits as it needs.
     public var maxFiles: Int?
-    /// At most about this many source bytes per commit (a commit takes at least one file). A commit's rows are
-    /// held until it is written, so this bounds a run's memory: 256 MiB by default; nil for no bound.
+    /// At most about this many source bytes per commit (a commit takes at least one file). An upsert or insert
+    /// holds a commit's rows until they are written (bulk insert streams them), so this bounds a run's memory:
+    /// 256 MiB by default; nil for no bound.
     public var maxBytes: Int? = IngestOptions.defaultMaxBytes
     public static let defaultMaxBytes = 256 << 20
     /// Files changed since they were ingested are ingested again (else reported and left alone).

@@ -44,7 +44,7 @@ final class SourceReader {
             csv.delimiter = given.delimiter ?? csv.delimiter
             csv.onError = .collect
             csv.fileName = file.location
-            let reader = try CSVReader(input: SourceReader.input(file), options: csv)
+            let reader = try CSVReader(input: try SourceReader.input(file), options: csv)
             (text, schema) = (reader, reader.schema)
             plan = ReadPlan(schema: reader.schema, header: reader.hasHeader, delimiter: reader.delimiter)
         case .json:
@@ -52,7 +52,7 @@ final class SourceReader {
             json.schema = forced ?? json.schema
             json.onError = .collect
             json.fileName = file.location
-            let reader = try JSONReader(input: SourceReader.input(file), options: json)
+            let reader = try JSONReader(input: try SourceReader.input(file), options: json)
             (text, schema) = (reader, reader.schema)
             plan = ReadPlan(schema: reader.schema)
         case .parquet:
@@ -76,8 +76,10 @@ final class SourceReader {
     /// Records read so far: accepted and rejected.
     var rowsRead: Int { text?.counts.read ?? parquetRows }
 
-    /// The object's bytes as ranged reads of `chunk` bytes: a local file or an S3 object streams alike.
-    static func input(_ file: SourceFile, chunk: Int = 8 << 20) -> ByteInput {
+    /// The object's bytes as ranged reads of `chunk` bytes, so an S3 object streams; a local file is read
+    /// straight into the reader's window instead (no chunk copies), up to its listed size either way.
+    static func input(_ file: SourceFile, chunk: Int = 8 << 20) throws -> ByteInput {
+        if let local = file.store as? LocalStore { return try FileInput(path: local.root + "/" + file.key, limit: file.size) }
         var offset = 0
         let (store, key, size) = (file.store, file.key, file.size)
         return ChunkedInput {

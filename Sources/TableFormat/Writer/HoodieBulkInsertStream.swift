@@ -49,15 +49,11 @@ final class HoodieBulkInsertStream {
         recordsPerFile = perFile
         let keys = try keyGenerator.recordKeys(batch)
         let paths = try keyGenerator.partitionPaths(batch)
-        var byPartition: [String: ContiguousArray<UInt32>] = [:]
-        for i in 0..<batch.rowCount {
-            let row = batch.physicalRow(i)
-            byPartition[paths[row], default: []].append(UInt32(row))
-        }
+        let byPartition = HoodieBulkInsertStream.rowsByPartition(batch, paths: paths)
         let b = nextBatch
         nextBatch += 1
         incoming[b] = Incoming(batch: batch,
-                               commitTime: try StringVectorBuilder.repeating(transaction.instant.requestedTime, count: batch.count),
+                               commitTime: try HoodieBulkInsertStream.repeating(transaction.instant.requestedTime, count: batch.count),
                                recordKeys: try HoodieBulkInsertStream.vector(keys), partitionPaths: try HoodieBulkInsertStream.vector(paths))
         for (partition, rows) in byPartition {
             pending[partition, default: ([], 0)].chunks.append(Chunk(batch: b, rows: rows))
@@ -126,15 +122,11 @@ final class HoodieBulkInsertStream {
         var seq = 0
         for chunk in chunks {
             let source = try self.source(chunk.batch)
-            var seqnos = [String](repeating: "", count: source.batch.count)
-            for row in chunk.rows {
-                seqnos[Int(row)] = "\(instant)_\(task)_\(seq)"
-                seq += 1
-            }
-            var names = [String](repeating: "", count: source.batch.count)
-            for row in chunk.rows { names[Int(row)] = writer.fileName }
-            let meta = [source.commitTime, try HoodieBulkInsertStream.vector(seqnos), source.recordKeys, source.partitionPaths,
-                        try HoodieBulkInsertStream.vector(names)]
+            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: "\(instant)_\(task)_", rows: chunk.rows,
+                                                                    count: source.batch.count, first: seq)
+            seq += chunk.rows.count
+            let meta = [source.commitTime, seqnos, source.recordKeys, source.partitionPaths,
+                        try HoodieBulkInsertStream.repeating(writer.fileName, count: source.batch.count)]
             try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
                                    selection: SelectionVector(chunk.rows)))
         }
@@ -156,6 +148,19 @@ final class HoodieBulkInsertStream {
     private func release(_ chunks: [Chunk]) {
         let stillUsed = Set(pending.values.flatMap { $0.chunks.map(\.batch) })
         for chunk in chunks where !stillUsed.contains(chunk.batch) { incoming[chunk.batch] = nil }
+    }
+
+    /// The batch's live rows by partition path; one partition (an unpartitioned table) without hashing each row.
+    private static func rowsByPartition(_ batch: Batch, paths: [String]) -> [String: ContiguousArray<UInt32>] {
+        if let first = paths.first, paths.allSatisfy({ $0 == first }) {
+            return [first: ContiguousArray((0..<batch.rowCount).map { UInt32(batch.physicalRow($0)) })]
+        }
+        var byPartition: [String: ContiguousArray<UInt32>] = [:]
+        for i in 0..<batch.rowCount {
+            let row = batch.physicalRow(i)
+            byPartition[paths[row], default: []].append(UInt32(row))
+        }
+        return byPartition
     }
 
     static func vector(_ values: [String]) throws -> Vector {

@@ -79,9 +79,12 @@ public struct HudiWriteClient: Sendable {
     /// Writes the batches `next` returns until nil, as one new instant. `next` may throw (a reader failing
     /// mid-stream); the write then aborts and leaves nothing behind. Bulk insert streams, holding about a file
     /// group's rows per partition; the other operations hold the incoming rows (an upsert needs every key before
-    /// the first file group is rewritten). Existing base files are always streamed.
+    /// the first file group is rewritten). Existing base files are always streamed. `beforeCommit` runs once
+    /// every file is written, just before the commit completes: what it returns joins the commit's
+    /// `extraMetadata` (counts known only at the end of the input), and if it throws the write aborts.
     @discardableResult
-    public func write(next: () throws -> Batch?, operation: WriteOperationType) throws -> HudiWriteResult {
+    public func write(next: () throws -> Batch?, operation: WriteOperationType,
+                      beforeCommit: () throws -> [String: String] = { [:] }) throws -> HudiWriteResult {
         var table = try HudiTable.open(store: store, path: basePath)
         try HudiWriteClient.checkWritable(table)
         if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
@@ -130,8 +133,10 @@ public struct HudiWriteClient: Sendable {
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
-            let (metadata, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
+            let (written, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
                 ?? transaction.streamBulkInsert(next: pull, keyGenerator: keyGenerator, options: options)
+            var metadata = written
+            metadata.extraMetadata.merge(try beforeCommit()) { own, _ in own }
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
             // Optimistic concurrency: under the table's commit lock, fail if a write completed since we started
             // and touched our file groups, else complete.

@@ -2,8 +2,8 @@
 ///
 /// RFC 4180: fields separated by the delimiter, records by LF, CRLF or CR; a field that starts with the quote
 /// runs to the matching quote, may hold delimiters and newlines, and spells a quote as two quotes (or as
-/// escape + quote). Unquoted fields are scanned with a byte-class table and the window's LF sentinel, so the
-/// inner loop is one load and one compare per byte.
+/// escape + quote). Unquoted fields are scanned eight bytes at a time (a SWAR test for the four special bytes),
+/// then with a byte-class table up to the window's LF sentinel, so no loop needs a bounds test per byte.
 struct CSVTokenizer {
     /// One field: bytes `[start, end)` of the window, quotes removed.
     struct Field {
@@ -45,6 +45,9 @@ struct CSVTokenizer {
     /// Skip empty lines (true when there is more than one column).
     var skipEmptyLines = true
     private let special: ByteClassTable
+    /// The delimiter and the quote in every byte of a word.
+    private let delimiterPattern: UInt64
+    private let quotePattern: UInt64
 
     init(delimiter: UInt8, quote: UInt8, escape: UInt8, comment: UInt8?) {
         self.delimiter = delimiter
@@ -52,6 +55,8 @@ struct CSVTokenizer {
         self.escape = escape
         self.comment = comment
         special = ByteClassTable([delimiter, quote, 0x0A, 0x0D])
+        delimiterPattern = 0x0101_0101_0101_0101 &* UInt64(delimiter)
+        quotePattern = 0x0101_0101_0101_0101 &* UInt64(quote)
     }
 
     mutating func reset() {
@@ -124,6 +129,15 @@ struct CSVTokenizer {
         let start = pos
         let table = special.pointer
         while true {
+            // Eight bytes at a time: the lowest flagged byte of the word is the first special one.
+            while pos &+ 8 <= end {
+                let flags = specialBytes(UInt64(littleEndian: UnsafeRawPointer(p + pos).loadUnaligned(as: UInt64.self)))
+                if flags != 0 {
+                    pos &+= flags.trailingZeroBitCount &>> 3
+                    break
+                }
+                pos &+= 8
+            }
             while table[Int(p[pos])] == 0 { pos &+= 1 }
             if p[pos] == quote && pos < end {
                 pos &+= 1
@@ -131,6 +145,17 @@ struct CSVTokenizer {
             }
             return Field(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: pos), flags: 0)
         }
+    }
+
+    /// The high bit of each byte of `word` that is a delimiter, quote, LF or CR (SWAR zero-byte test on
+    /// `word ^ pattern`). Bits above the first flagged byte may be spurious; the lowest one is exact.
+    @inline(__always)
+    private func specialBytes(_ word: UInt64) -> UInt64 {
+        let low: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- low) & ~x & high }
+        return zeroBytes(word ^ delimiterPattern) | zeroBytes(word ^ quotePattern)
+            | zeroBytes(word ^ (low &* 0x0A)) | zeroBytes(word ^ (low &* 0x0D))
     }
 
     /// Forgets the fields of an unfinished record.

@@ -54,13 +54,17 @@ public final class ChunkedInput: ByteInput {
     }
 }
 
-/// A local file read with `read(2)`.
+/// A local file read with `read(2)` straight into the reader's window.
 public final class FileInput: ByteInput {
     private let descriptor: Int32
     public let path: String
+    /// Bytes still to read: the file's size when it was listed, so a file that grows is read as it was.
+    private var left: Int
 
-    public init(path: String) throws {
+    /// Opens `path`; `limit` caps how many bytes are read (nil: to the end of the file).
+    public init(path: String, limit: Int? = nil) throws {
         self.path = path
+        left = limit ?? Int.max
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw TextFormatError.make(.io, "cannot open file '\(path)': \(String(cString: strerror(errno)))")
@@ -70,10 +74,13 @@ public final class FileInput: ByteInput {
     deinit { close(descriptor) }
 
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
-        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        guard let base = buffer.baseAddress, buffer.count > 0, left > 0 else { return 0 }
         while true {
-            let n = systemRead(descriptor, base, buffer.count)
-            if n >= 0 { return n }
+            let n = systemRead(descriptor, base, min(buffer.count, left))
+            if n >= 0 {
+                left -= n
+                return n
+            }
             if errno == EINTR { continue }
             throw TextFormatError.make(.io, "cannot read file '\(path)': \(String(cString: strerror(errno)))")
         }
