@@ -67,11 +67,11 @@ struct HoodieWriteHandle {
                           into writer: HoodieBaseFileWriter, _ context: HoodieWriteContext) throws -> (updated: Int64, deleted: Int64) {
         // The old file is decoded on a thread of its own while this one merges and encodes.
         let (table, schema) = (context.table, context.schema)
-        let scan = BatchPrefetcher(depth: 4) { push in
+        let scan = BatchPrefetcher<Void>(depth: 4) { emit in
             var scan = HudiScan(table: table, fileSlices: [base], schema: schema, batchSize: Batch.capacity, commitTimeFilter: nil)
-            while let batch = try scan.next(), push(batch) {}
+            while let batch = try scan.next() { try emit(batch) }
         }
-        defer { scan.finish() }
+        defer { scan.close() }
         var updated: Int64 = 0
         var deleted: Int64 = 0
         let touched = KeyPrefilter(write.deleteKeys.union(updates.keys))
