@@ -24,9 +24,15 @@ public struct ScanCounts: Sendable, Equatable {
         sum.filesSkippedByStatistics += b.filesSkippedByStatistics
         sum.rowGroupsRead += b.rowGroupsRead
         sum.rowGroupsSkippedByStatistics += b.rowGroupsSkippedByStatistics
-        sum.bytesRead += b.bytesRead
-        sum.bytesSkipped += b.bytesSkipped
+        // Byte counts come from footers and commit metadata: a corrupt one saturates instead of trapping.
+        sum.bytesRead = Self.saturatingSum(a.bytesRead, b.bytesRead)
+        sum.bytesSkipped = Self.saturatingSum(a.bytesSkipped, b.bytesSkipped)
         return sum
+    }
+
+    static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b < 0 ? Int.min : Int.max) : sum
     }
 
     /// EXPLAIN ANALYZE's text for a scan.
