@@ -8,20 +8,12 @@ import Testing
 @Suite(.enabled(if: DevPython.available, "needs the dev Python with hudi-rs (.venv or $SLUICE_PYTHON)"))
 struct HudiProceduresInteropTests {
     static func hudiRsRows(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DevPython.path ?? "python3")
-        process.arguments = ["-c", """
+        try DevPython.output("""
             import hudi
             t = hudi.HudiTableBuilder.from_base_uri('\(path)').build()
             rows = sorted((r['id'], r['v']) for b in t.read() for r in b.to_pylist())
             print(' '.join(f'{i}:{v}' for i, v in rows))
-            """]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            """)
     }
 
     static func sluiceRows(_ engine: SQLEngine) throws -> String {

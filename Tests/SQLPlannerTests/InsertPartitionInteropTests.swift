@@ -9,21 +9,13 @@ import Testing
 @Suite(.enabled(if: DevPython.available, "needs the dev Python with hudi-rs (.venv or $SLUICE_PYTHON)"))
 struct InsertPartitionInteropTests {
     static func hudiRs(_ path: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: DevPython.path ?? "python3")
-        process.arguments = ["-c", """
+        try DevPython.output("""
             import hudi
             t = hudi.HudiTableBuilder.from_base_uri('\(path)').build()
             rows = sorted((r['id'], r['dir'], r['_hoodie_partition_path']) for b in t.read() for r in b.to_pylist())
             print(' '.join(f'{i}:{d}:{p}' for i, d, p in rows))
             print(t.hudi_options().get('hoodie.database.name'), t.hudi_options().get('hoodie.spark.sql.insert.into.operation'))
-            """]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+            """)
     }
 
     @Test func staticPartitionWritesReadTheSameInHudiRs() throws {

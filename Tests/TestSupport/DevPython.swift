@@ -15,4 +15,17 @@ public enum DevPython {
     }()
 
     public static var available: Bool { path != nil }
+
+    /// Runs `script` with `python -c` and returns its standard output, trimmed.
+    public static func output(_ script: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path ?? "python3")
+        process.arguments = ["-c", script]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
