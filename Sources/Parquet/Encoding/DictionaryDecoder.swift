@@ -38,9 +38,19 @@ public enum DictionaryDecoder {
         into values: inout ByteBuffer
     ) throws {
         guard count > 0 else { return }
+        var decoder = try indexDecoder(section)
+        try gatherFixedWidth(&decoder, count: count, dictionary: dictionary, width: width, into: &values)
+    }
+
+    /// The next `count` values of `decoder`'s indices, appended; `already` and `total` (values decoded
+    /// before, values in the page) only word the error when the indices end early.
+    static func gatherFixedWidth(
+        _ decoder: inout RLEHybridDecoder, count: Int, dictionary: UnsafeRawBufferPointer, width: Int,
+        into values: inout ByteBuffer, already: Int = 0, total: Int? = nil
+    ) throws {
+        guard count > 0 else { return }
         guard width > 0 else { throw ParquetError(.corrupt, "RLE_DICTIONARY: value width \(width)") }
         let size = dictionary.count / width
-        var decoder = try indexDecoder(section)
         // The output grows chunk by chunk (from a bounded first reservation), so a hostile count with a short
         // section fails before it allocates.
         values.reserve(values.count + min(count, 1 << 20) * width)
@@ -48,7 +58,8 @@ public enum DictionaryDecoder {
             var done = 0
             while done < count {
                 let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
-                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
+                try decodeChecked(&decoder, dictionarySize: size, into: indices, already: already + done,
+                                  total: total ?? already + count)
                 values.appendUninitialized(indices.count * width) { out in
                     gather(UnsafeBufferPointer(indices), dictionary.baseAddress!, width, out.baseAddress!)
                 }

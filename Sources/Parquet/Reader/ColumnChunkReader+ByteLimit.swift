@@ -6,7 +6,13 @@ import Columnar
 /// decodes straight into `values` and costs one comparison per page and per batch.
 extension ColumnChunkReader {
     /// Decodes a data page's non-null values into `values`, or apart into `pending` when they may not fit.
-    mutating func decodeValues(_ section: UnsafeRawBufferPointer, encoding: Encoding, count: Int) throws {
+    mutating func decodeValues(_ section: UnsafeRawBufferPointer, encoding: Encoding, count: Int,
+                               borrowable: Bool = false) throws {
+        if borrowable, let pageValues = try PageValueCursor(section, encoding: encoding, count: count, values: values,
+                                                            hasDictionary: dictionary != nil, pageOffset: pageOffset) {
+            cursor = pageValues
+            return
+        }
         guard values.isByteArray,
               !pending.isEmpty || (values.buffer.count > 0
                                    && byteBound(section, encoding: encoding, count: count) > bufferLimit - values.buffer.count) else {

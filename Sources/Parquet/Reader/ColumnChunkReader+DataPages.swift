@@ -19,7 +19,8 @@ extension ColumnChunkReader {
                                                      maxLevel: column.maxDefinitionLevel, count: count, into: &definitionLevels)
                 present = try presentCount(from: start)
             }
-            try decodeValues(UnsafeRawBufferPointer(rebasing: data[offset...]), encoding: page.encoding, count: present)
+            try decodeValues(UnsafeRawBufferPointer(rebasing: data[offset...]), encoding: page.encoding, count: present,
+                             borrowable: keepsDecompressed(Int(header.uncompressedPageSize)))
         }
         levelCount += count
     }
@@ -58,7 +59,7 @@ extension ColumnChunkReader {
         let size = Int(header.uncompressedPageSize) - repLength - defLength
         if page.isCompressed && size > 0 {
             try withDecompressed(compressed, uncompressedSize: size) {
-                try decodeValues($0, encoding: page.encoding, count: present)
+                try decodeValues($0, encoding: page.encoding, count: present, borrowable: keepsDecompressed(size))
             }
         } else {
             let data = size == 0 ? UnsafeRawBufferPointer(start: nil, count: 0) : compressed
@@ -87,6 +88,12 @@ extension ColumnChunkReader {
         }
         guard !over else { throw ParquetError(.corrupt, "a definition level exceeds the max \(maxLevel)") }
         return present
+    }
+
+    /// Whether a page of `size` bytes is decompressed into `pageBuffer` and stays there after
+    /// `withDecompressed` returns (until the next page), so a `PageValueCursor` may borrow it.
+    func keepsDecompressed(_ size: Int) -> Bool {
+        metaData.codec != .uncompressed && size > 0 && size <= PageBuffer.keepLimit
     }
 
     /// Runs `body` on the decompressed page bytes (the bytes themselves when the chunk is uncompressed).

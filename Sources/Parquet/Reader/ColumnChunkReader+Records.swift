@@ -38,14 +38,30 @@ extension ColumnChunkReader {
         let taken = cut - levelStart
         let definitions = column.maxDefinitionLevel > 0 ? ContiguousArray(definitionLevels[levelStart..<cut]) : nil
         let repetitions = column.maxRepetitionLevel > 0 ? ContiguousArray(repetitionLevels[levelStart..<cut]) : nil
-        guard present <= values.count - valueStart else {
-            throw ParquetError(.corrupt, "\(present) non-null levels but only \(values.count - valueStart) values decoded")
-        }
-        let vector = try values.vector(as: column, range: valueStart..<valueStart + present)
+        let vector = try takeValues(present)
         levelStart = cut
-        valueStart += present
         recordStarts -= column.maxRepetitionLevel == 0 ? taken : records
         return LeafColumnData(definitionLevels: definitions, repetitionLevels: repetitions, values: vector, levelCount: taken)
+    }
+
+    /// The next `present` values as a vector: decoded straight from the cursor into a vector of their own
+    /// when nothing is buffered before them, else from `values` (topped up from the cursor).
+    private mutating func takeValues(_ present: Int) throws -> Vector {
+        let buffered = values.count - valueStart
+        guard present <= buffered + (cursor?.remaining ?? 0) else {
+            throw ParquetError(.corrupt, "\(present) non-null levels but only \(buffered + (cursor?.remaining ?? 0)) values decoded")
+        }
+        let dictionary = self.dictionary
+        if buffered == 0 && present > 0, var pageValues = cursor {
+            var batch = PhysicalValues(physicalType: values.physicalType, width: values.width)
+            try pageValues.decode(present, into: &batch, dictionary: dictionary)
+            cursor = pageValues
+            return try batch.vector(as: column)
+        }
+        if present > buffered { try cursor?.decode(present - buffered, into: &values, dictionary: dictionary) }
+        let vector = try values.vector(as: column, range: valueStart..<valueStart + present)
+        valueStart += present
+        return vector
     }
 
     /// The level index where record `records` (0-based, counted from `levelStart`) starts, or the end.

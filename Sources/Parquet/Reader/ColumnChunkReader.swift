@@ -32,11 +32,15 @@ struct ColumnChunkReader {
     /// Byte-array values of pages that would have taken `values` past `bufferLimit`, decoded apart and moved
     /// in once the values before them are handed out (their levels are already buffered).
     var pending: [PhysicalValues] = []
+    /// The latest page's values not yet decoded (fixed-width leaves), borrowing `pageBuffer`.
+    var cursor: PageValueCursor?
     /// What `prepareRecords` found, reused by `takeRecords`: records, level cut, non-null values.
     var prepared: (records: Int, cut: Int, present: Int)?
     /// Level entries decoded from the chunk so far, and the next page's position.
     var levelCount = 0
     var position = 0
+    /// The file offset of the page read last (errors found later, by `cursor`, name it).
+    var pageOffset = 0
     var dataPages = 0
     /// Where compressed pages are decompressed, reused page after page.
     let pageBuffer = PageBuffer()
@@ -67,6 +71,8 @@ struct ColumnChunkReader {
     mutating func decodeNextPage() throws {
         let start = position
         let levelsBefore = repetitionLevels.count, countBefore = levelCount
+        try drainCursor()  // the next page reuses the region the cursor reads
+        pageOffset = chunk.start + start
         do {
             position = try readPage(at: position)
         } catch let error as ParquetError {
@@ -105,6 +111,14 @@ struct ColumnChunkReader {
             }
         }
         return bodyStart + bodyLength
+    }
+
+    /// Decodes what the cursor has left into `values`.
+    mutating func drainCursor() throws {
+        guard var pageValues = cursor else { return }
+        cursor = nil
+        let dictionary = self.dictionary
+        try pageValues.decode(pageValues.remaining, into: &values, dictionary: dictionary)
     }
 
     private func verifyChecksum(_ crc: Int32, start: Int, length: Int) throws {

@@ -40,6 +40,9 @@ final class LiteralNode: ExpressionNode {
     }
 
     var isNull: Bool { if case .null = value { true } else { false } }
+
+    /// The value as a one-row vector, for kernels that read the constant once.
+    private(set) lazy var scalar = Vector.constant(value, type: type, count: 1)
 }
 
 final class CastNode: ExpressionNode {
@@ -71,6 +74,23 @@ final class ComparisonNode: ExpressionNode {
     func evaluate(_ batch: Batch) throws -> Vector {
         if l.type == .null || r.type == .null { return Vector.nulls(.boolean, count: batch.count) }
         return try ComparisonKernels.compare(op, try l.evaluate(batch), try r.evaluate(batch), in: batch)
+    }
+
+    /// A comparison with a constant selects without broadcasting it or building a BOOLEAN vector.
+    func select(_ batch: Batch) throws -> SelectionVector {
+        if let match = constantOperand(), isFixedKernelType(match.operand.type) {
+            let test = ConstantSelection.Test.compare(match.op, match.constant.scalar)
+            let values = try match.operand.evaluate(batch)
+            return try visitFixed(match.operand.type, ConstantSelection(test: test, values: values, batch: batch))
+        }
+        return BooleanKernels.select(try evaluate(batch), in: batch)
+    }
+
+    /// `column op constant` (or the constant first, the operator flipped) with a non-NULL constant.
+    private func constantOperand() -> (operand: ExpressionNode, op: ComparisonOperator, constant: LiteralNode)? {
+        if let constant = r as? LiteralNode, !(l is LiteralNode), !constant.isNull, l.type == r.type { return (l, op, constant) }
+        if let constant = l as? LiteralNode, !(r is LiteralNode), !constant.isNull, l.type == r.type { return (r, op.flipped, constant) }
+        return nil
     }
 }
 
@@ -219,5 +239,15 @@ final class BetweenNode: ExpressionNode {
         let upper = try ComparisonKernels.compare(.lessOrEqual, v, try high.evaluate(batch), in: batch)
         let inside = BooleanKernels.combine(lower, upper, isAnd: true)
         return negated ? BooleanKernels.not(inside) : inside
+    }
+
+    /// Constant bounds select in one pass (a NULL value row is dropped either way).
+    func select(_ batch: Batch) throws -> SelectionVector {
+        if let low = low as? LiteralNode, let high = high as? LiteralNode, !low.isNull, !high.isNull,
+           !(value is LiteralNode), isFixedKernelType(value.type), value.type == low.type, value.type == high.type {
+            let test = ConstantSelection.Test.between(low: low.scalar, high: high.scalar, negated: negated)
+            return try visitFixed(value.type, ConstantSelection(test: test, values: try value.evaluate(batch), batch: batch))
+        }
+        return BooleanKernels.select(try evaluate(batch), in: batch)
     }
 }

@@ -17,39 +17,53 @@ enum ArithmeticKernels {
         let l: Vector, r: Vector, result: DataType, batch: Batch
 
         func visitInteger<T: FixedWidthInteger & SQLOrdered>(_: T.Type) throws -> Vector {
-            let bound = decimalBound(T.self)
-            let (high, low) = bound.map { ($0, 0 &- $0) } ?? (T.max, T.min)
-            return try l.withValues(as: T.self) { a in
-                try r.withValues(as: T.self) { b in
-                    try Vector.makeFixed(result, count: batch.count, validity: nil, as: T.self) { out in
-                        try batch.forEachRow { i in
+            switch op {
+            case .add: return try run(T.self) { $0.addingReportingOverflow($1) }
+            case .subtract: return try run(T.self) { $0.subtractingReportingOverflow($1) }
+            case .multiply:
+                // 128-bit operands that fit in 64 bits cannot overflow: skip the slow checked wide multiply.
+                return try run(T.self) { a, b in
+                    if T.bitWidth > 64, a == T(truncatingIfNeeded: Int64(truncatingIfNeeded: a)),
+                        b == T(truncatingIfNeeded: Int64(truncatingIfNeeded: b))
+                    {
+                        return (a &* b, false)
+                    }
+                    return a.multipliedReportingOverflow(by: b)
+                }
+            case .integerDivide, .divide: return try run(T.self) { $1 == 0 ? (0, true) : $0.dividedReportingOverflow(by: $1) }
+            case .modulo: return try run(T.self) { $1 == 0 ? (0, true) : $0.remainderReportingOverflow(dividingBy: $1) }
+            }
+        }
+
+        /// One pass per operator with no branch on failure: overflow, division by zero and a decimal
+        /// leaving its precision are OR-ed into a flag, and only a flagged batch is walked again to raise
+        /// the first live, non-NULL row's error (NULL rows hold garbage that may "fail").
+        @inline(__always)
+        func run<T: FixedWidthInteger & SQLOrdered>(_: T.Type, _ apply: (T, T) -> (T, Bool)) throws -> Vector {
+            // Decimal results must stay strictly inside ±10^precision; plain integers only must not overflow.
+            let (high, low) = decimalBound(T.self).map { ($0 &- 1, 1 &- $0) } ?? (T.max, T.min)
+            var flagged: UInt8 = 0
+            let out = l.withValues(as: T.self) { a in
+                r.withValues(as: T.self) { b in
+                    Vector.makeFixed(result, count: batch.count, validity: nil, as: T.self) { out in
+                        batch.forEachRow { i in
                             let (value, failed) = apply(a[i], b[i])
-                            if failed || (bound != nil && (value >= high || value <= low)) {
-                                try fail(i, a[i], b[i])
-                            }
+                            flagged |= (failed || value > high || value < low) ? 1 : 0
                             out[i] = value
                         }
                     }
                 }
             }
-        }
-
-        @inline(__always)
-        func apply<T: FixedWidthInteger>(_ a: T, _ b: T) -> (T, Bool) {
-            switch op {
-            case .add: return a.addingReportingOverflow(b)
-            case .subtract: return a.subtractingReportingOverflow(b)
-            case .multiply:
-                // 128-bit operands that fit in 64 bits cannot overflow: skip the slow checked wide multiply.
-                if T.bitWidth > 64, a == T(truncatingIfNeeded: Int64(truncatingIfNeeded: a)),
-                    b == T(truncatingIfNeeded: Int64(truncatingIfNeeded: b))
-                {
-                    return (a &* b, false)
+            guard flagged != 0 else { return out }
+            try l.withValues(as: T.self) { a in
+                try r.withValues(as: T.self) { b in
+                    try batch.forEachRow { i in
+                        let (value, failed) = apply(a[i], b[i])
+                        if failed || value > high || value < low { try fail(i, a[i], b[i]) }
+                    }
                 }
-                return a.multipliedReportingOverflow(by: b)
-            case .integerDivide, .divide: return b == 0 ? (0, true) : a.dividedReportingOverflow(by: b)
-            case .modulo: return b == 0 ? (0, true) : a.remainderReportingOverflow(dividingBy: b)
             }
+            return out
         }
 
         /// 10^precision for a decimal result: raw values must stay strictly inside ±bound.

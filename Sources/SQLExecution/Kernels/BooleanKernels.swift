@@ -47,20 +47,9 @@ enum BooleanKernels {
 
     /// The rows of `batch` (within its selection) where `predicate` is TRUE: NULL and FALSE both drop the row.
     static func select(_ predicate: Vector, in batch: Batch) -> SelectionVector {
-        var selected = ContiguousArray<UInt32>()
-        selected.reserveCapacity(batch.rowCount)
         predicate.withValues(as: UInt8.self) { x in
-            if let validity = predicate.validity {
-                batch.forEachRow { i in
-                    if x[i] != 0 && validity.isValid(i) { selected.append(UInt32(i)) }
-                }
-            } else {
-                batch.forEachRow { i in
-                    if x[i] != 0 { selected.append(UInt32(i)) }
-                }
-            }
+            SelectionKernels.rows(batch, validity: predicate.validity) { x[$0] != 0 }
         }
-        return SelectionVector(selected)
     }
 
     /// IS NULL / IS NOT NULL.
