@@ -148,6 +148,9 @@ struct ColumnChunkReader {
             dictionaryMaxLength = entries.offsets.withUnsafeBufferPointer { offsets in
                 zip(offsets.dropFirst(), offsets).reduce(0) { max($0, Int($1.0 &- $1.1)) }
             }
+            // Zeroed slack past the last entry: the gather copies a short value as one wide load, which
+            // tiny dictionaries (flags, codes) could not otherwise afford and would copy byte by byte.
+            entries.buffer.resize(entries.dataEnd + ShortCopy.slack)
         }
         dictionary = entries
     }

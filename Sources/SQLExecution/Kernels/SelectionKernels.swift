@@ -1,41 +1,61 @@
 import Columnar
 
-/// Predicates straight into selection vectors. A filter keeps only the row indices, so the kernels write
-/// each live row's index unconditionally and advance the output by the predicate's 0 or 1: no BOOLEAN
-/// vector, no branch per row, one allocation per batch.
+/// Predicates straight into selection vectors, in two passes over the live rows: the first stores each
+/// row's test as a 0/1 byte (a store, not a branch, so dense loops vectorize), the second writes every
+/// row's index and advances the output by its byte. No BOOLEAN vector, and no branch a predicate of middling
+/// selectivity would mispredict.
 enum SelectionKernels {
     /// The live rows of `batch` (in order) that are valid in `validity` and satisfy `keep(physicalRow)`.
     @inline(__always)
     static func rows(_ batch: Batch, validity: Validity?, where keep: (Int) -> Bool) -> SelectionVector {
-        guard let validity else { return rows(batch, where: keep) }
-        return validity.words.withUnsafeBufferPointer { words in
-            rows(batch) { row in
-                let valid = words[row &>> 6] &>> UInt64(row & 63) & 1
-                return valid != 0 && keep(row)
+        let live = batch.rowCount
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, live)) { mask in
+            if let selection = batch.selection {
+                selection.indices.withUnsafeBufferPointer { rows in
+                    for k in 0..<live { mask[k] = keep(Int(rows[k])) ? 1 : 0 }
+                }
+            } else {
+                for row in 0..<live { mask[row] = keep(row) ? 1 : 0 }
+            }
+            if let validity { clearInvalid(mask, batch, validity) }
+            return compact(mask, batch)
+        }
+    }
+
+    /// Zeroes the test bytes of NULL rows.
+    private static func clearInvalid(_ mask: UnsafeMutableBufferPointer<UInt8>, _ batch: Batch, _ validity: Validity) {
+        validity.words.withUnsafeBufferPointer { words in
+            batch.forEachLive { k, row in
+                mask[k] &= UInt8(truncatingIfNeeded: words[row &>> 6] &>> UInt64(row & 63)) & 1
             }
         }
     }
 
-    @inline(__always)
-    static func rows(_ batch: Batch, where keep: (Int) -> Bool) -> SelectionVector {
+    /// The live rows whose test byte is 1.
+    private static func compact(_ mask: UnsafeMutableBufferPointer<UInt8>, _ batch: Batch) -> SelectionVector {
         let indices = ContiguousArray<UInt32>(unsafeUninitializedCapacity: batch.rowCount) { out, initialized in
             var n = 0
-            if let selection = batch.selection {
-                selection.indices.withUnsafeBufferPointer { live in
-                    for row in live {
-                        out[n] = row
-                        n &+= keep(Int(row)) ? 1 : 0
-                    }
-                }
-            } else {
-                for row in 0..<batch.count {
-                    out[n] = UInt32(truncatingIfNeeded: row)
-                    n &+= keep(row) ? 1 : 0
-                }
+            batch.forEachLive { k, row in
+                out[n] = UInt32(truncatingIfNeeded: row)
+                n &+= Int(mask[k])
             }
             initialized = n
         }
         return SelectionVector(indices)
+    }
+}
+
+extension Batch {
+    /// Calls `body(k, physicalRow)` for every live row `k`, in order.
+    @inline(__always)
+    func forEachLive(_ body: (Int, Int) -> Void) {
+        if let selection {
+            selection.indices.withUnsafeBufferPointer { rows in
+                for k in 0..<rows.count { body(k, Int(rows[k])) }
+            }
+        } else {
+            for row in 0..<count { body(row, row) }
+        }
     }
 }
 

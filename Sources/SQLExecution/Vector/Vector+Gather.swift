@@ -136,14 +136,15 @@ extension Batch {
     }
 
     /// True when the selection (if any) is strictly ascending, which kernels writing aligned output rely on.
+    /// Every operator asks once per batch, so the check is one branch-free pass (it vectorizes).
     var hasOrderedSelection: Bool {
         guard let indices = selection?.indices else { return true }
-        var previous: Int64 = -1
-        for i in indices {
-            if Int64(i) <= previous { return false }
-            previous = Int64(i)
+        return indices.withUnsafeBufferPointer { rows in
+            guard rows.count > 1 else { return true }
+            var unordered: UInt8 = 0
+            for k in 1..<rows.count { unordered |= rows[k] <= rows[k &- 1] ? 1 : 0 }
+            return unordered == 0
         }
-        return true
     }
 
     /// Calls `body` with the physical index of every live row, in order.
