@@ -93,6 +93,18 @@ extension Vector {
         return Vector(type: type, count: rows.count, validity: validity, offsets: out, children: kids)
     }
 
+    /// `parts` one after another (all of `type`), their buffers sized once up front: the build side of a
+    /// join is collected this way rather than by repeated appends, which copy on every doubling.
+    static func concatenating(_ parts: [Vector], type: DataType) throws -> Vector {
+        var out = Vector.empty(type)
+        if !type.isNested {
+            out.buffer.reserve(parts.reduce(0) { $0 + $1.buffer.count })
+            if type.isVariableWidth { out.offsets.reserveCapacity(parts.reduce(1) { $0 + $1.count }) }
+        }
+        for part in parts { try out.append(contentsOf: part) }
+        return out
+    }
+
     /// These rows followed by `other`'s (same type). Throws when string or list offsets would pass Int32.
     mutating func append(contentsOf other: Vector) throws {
         let base = count
