@@ -74,9 +74,23 @@ extension Vector {
             var total = 0
             for r in rows where r >= 0 { total += reader.row(Int(r)).count }
             bytes = ByteBuffer(capacity: total)
-            for (i, r) in rows.enumerated() {
-                if r >= 0 { bytes.append(raw: reader.row(Int(r))) }
-                out[i + 1] = Int32(truncatingIfNeeded: bytes.count)
+            // One reservation, then plain copies: no per-row capacity check or call into Columnar.
+            out.withUnsafeMutableBufferPointer { offsets in
+                bytes.appendUninitialized(capacity: total) { target in
+                    var at = 0
+                    for i in 0..<rows.count {
+                        let r = Int(rows[i])
+                        if r >= 0 {
+                            let source = reader.row(r)
+                            if let base = source.baseAddress, let into = target.baseAddress {
+                                (into + at).copyMemory(from: base, byteCount: source.count)
+                            }
+                            at += source.count
+                        }
+                        offsets[i + 1] = Int32(truncatingIfNeeded: at)
+                    }
+                    return at
+                }
             }
         }
         return Vector(type: type, count: rows.count, validity: validity, buffer: bytes, offsets: out)
