@@ -143,7 +143,12 @@ struct KeyEncoder {
                 out[at] = 1
                 let raw = reader.row(r)
                 if flip == 0, Self.zeroBytes(raw) == 0, let source = raw.baseAddress {
-                    (outBase + at + 1).update(from: source.assumingMemoryBound(to: UInt8.self), count: raw.count)
+                    let bytes = source.assumingMemoryBound(to: UInt8.self)
+                    if raw.count < 16 {
+                        for b in 0..<raw.count { outBase[at + 1 + b] = bytes[b] }
+                    } else {
+                        (outBase + at + 1).update(from: bytes, count: raw.count)
+                    }
                     at += 1 + raw.count
                     out[at] = 0
                     out[at + 1] = 0
