@@ -49,13 +49,33 @@ import Testing
         }
     }
 
-    @Test func widerKeysAreEncodedInstead() throws {
-        #expect(!PackedKeys.fit([.int64, .int32]))
-        #expect(!PackedKeys.fit([.float64]))
-        #expect(!PackedKeys.fit([.string]))
+    @Test(arguments: [JoinType.inner, .left, .full, .anti])
+    func keysUpTo16BytesPackIntoTwoWords(type: JoinType) throws {
+        #expect(!PackedKeys.fit([.int64, .int32]) && PackedKeys.width([.int64, .int32]) == 12)
+        #expect(PackedKeys.width([.float64]) == nil && PackedKeys.width([.string]) == nil)
         let probe = Self.rows(150, seed: 3), build = Self.rows(100, seed: 4)
-        let expected = try nestedLoop(.inner, keys: [1, 2], probe: probe, build: build)
-        #expect(Self.sorted(try hash(.inner, keys: [1, 2], probe: probe, build: build)) == Self.sorted(expected))
+        for keys in [[1, 2], [0, 1, 2]] {
+            let expected = try nestedLoop(type, keys: keys, probe: probe, build: build)
+            #expect(Self.sorted(try hash(type, keys: keys, probe: probe, build: build)) == Self.sorted(expected))
+        }
+    }
+
+    /// A build side big enough for a `KeyRangeFilter` (every other key of a dense range): probe keys inside
+    /// the range but absent, below it and above it all miss; present ones match every duplicate.
+    @Test func largeBuildSideFiltersByKeyRange() throws {
+        let schema = Schema([Field("k", .int64)])
+        let build = (0..<40_000).map { [Value.int(Int64($0 % 36_000) * 2)] }
+        let probeKeys: [Int64] = [-5, -1, 0, 1, 2, 3, 71_998, 71_999, 72_000, 1 << 40, 10_000, 10_001]
+        let op = try PhysicalHashJoin(
+            probe: PhysicalValues(schema: schema, rows: probeKeys.map { [.int($0)] }),
+            build: PhysicalValues(schema: schema, rows: build), type: .inner,
+            probeKeys: [col(0, .int64)], buildKeys: [col(0, .int64)])
+        let matched = try drain(op).map { row -> Int64 in
+            guard case .int(let k) = row[0] else { return -1 }
+            return k
+        }
+        // Keys below 8,000 (= (40,000 - 36,000) * 2) occur twice on the build side.
+        #expect(matched.sorted() == [0, 0, 2, 2, 10_000, 71_998])
     }
 
     @Test func probeSelectionVectorIsHonoured() throws {

@@ -59,6 +59,18 @@ import Testing
         #expect(limited.sorted(by: order) == unlimited.sorted(by: order))
     }
 
+    /// Integer keys packed into one word (`PackedGroupTable`) spill by their own hash, NULL group included.
+    @Test func packedKeyAggregateSpillsAndMatches() throws {
+        let sql = """
+            SELECT CASE WHEN i % 11 = 0 THEN NULL ELSE i END AS k, count(*), sum(i), max(s)
+            FROM t WHERE i < 60000 GROUP BY 1
+            """
+        let (unlimited, limited) = try Self.limited(sql, limit: "512KB")
+        #expect(unlimited.count == 60_000 - 5_455 + 1)  // 5,455 multiples of 11 below 60,000 form the NULL group
+        let order = { (a: [Value], b: [Value]) in "\(a)" < "\(b)" }
+        #expect(limited.sorted(by: order) == unlimited.sorted(by: order))
+    }
+
     @Test func aggregateFewGroupsStaysInMemory() throws {
         let directory = try Self.freshDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

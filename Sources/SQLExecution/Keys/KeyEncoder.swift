@@ -60,9 +60,7 @@ struct KeyEncoder {
                     let r = Int(rows[i])
                     if v.isNull(r) { sizes[i] &+= 1; continue }
                     let raw = reader.row(r)
-                    var zeros = 0
-                    for b in raw where b == 0 { zeros &+= 1 }
-                    sizes[i] &+= Int32(3 + raw.count + zeros)
+                    sizes[i] &+= Int32(3 + raw.count + Self.zeroBytes(raw))
                 }
             }
             return
@@ -89,6 +87,7 @@ struct KeyEncoder {
         switch v.type {
         case .int32, .date: return writeSigned(v, Int32.self, rows, nullMarker, flip, out, &cursor)
         case .int64, .timestamp, .time: return writeSigned(v, Int64.self, rows, nullMarker, flip, out, &cursor)
+        case .string, .binary: return writeBytes(v, rows, nullMarker, flip, out, &cursor)
         default: break
         }
         for i in 0..<rows.count {
@@ -124,6 +123,61 @@ struct KeyEncoder {
                 cursor[i] = Int32(KeyValueWriter.signed(x[r], out, at + 1, flip))
             }
         }
+    }
+
+    /// Strings and binaries, specialized: a value without 0x00 bytes (nearly all) is copied whole.
+    private func writeBytes(
+        _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ nullMarker: UInt8, _ flip: UInt8,
+        _ out: UnsafeMutableBufferPointer<UInt8>, _ cursor: inout ContiguousArray<Int32>
+    ) {
+        guard let outBase = out.baseAddress else { return }
+        v.withBytes { reader in
+            for i in 0..<rows.count {
+                let r = Int(rows[i])
+                var at = Int(cursor[i])
+                if v.validity != nil && v.isNull(r) {
+                    out[at] = nullMarker
+                    cursor[i] = Int32(at + 1)
+                    continue
+                }
+                out[at] = 1
+                let raw = reader.row(r)
+                if flip == 0, Self.zeroBytes(raw) == 0, let source = raw.baseAddress {
+                    let bytes = source.assumingMemoryBound(to: UInt8.self)
+                    if raw.count < 16 {
+                        for b in 0..<raw.count { outBase[at + 1 + b] = bytes[b] }
+                    } else {
+                        (outBase + at + 1).update(from: bytes, count: raw.count)
+                    }
+                    at += 1 + raw.count
+                    out[at] = 0
+                    out[at + 1] = 0
+                    cursor[i] = Int32(at + 2)
+                } else {
+                    cursor[i] = Int32(KeyValueWriter.write(v, r, out, at + 1, flip))
+                }
+            }
+        }
+    }
+
+    /// How many 0x00 bytes `raw` holds, eight bytes at a time (a word without a zero byte is skipped whole).
+    @inline(__always)
+    static func zeroBytes(_ raw: UnsafeRawBufferPointer) -> Int {
+        guard let base = raw.baseAddress else { return 0 }
+        let n = raw.count
+        var zeros = 0, i = 0
+        while i + 8 <= n {
+            let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for k in 0..<8 where base.load(fromByteOffset: i + k, as: UInt8.self) == 0 { zeros &+= 1 }
+            }
+            i += 8
+        }
+        while i < n {
+            if base.load(fromByteOffset: i, as: UInt8.self) == 0 { zeros &+= 1 }
+            i += 1
+        }
+        return zeros
     }
 
     /// A nested value's encoding (ascending), for lists, structs and maps.

@@ -8,6 +8,8 @@ struct JoinEmitter {
     let buildSchema: Schema
     var buildColumns: [Vector]
     var buildMatched: ContiguousArray<UInt8>
+    /// Build batches until `finishBuild` concatenates them into `buildColumns`.
+    private var pendingBuild: [Batch] = []
 
     init(type: JoinType, schema: Schema, buildSchema: Schema) {
         self.type = type
@@ -19,9 +21,17 @@ struct JoinEmitter {
 
     var buildCount: Int { buildMatched.count }
 
-    mutating func appendBuild(_ batch: Batch) throws {
-        for c in buildColumns.indices { try buildColumns[c].append(contentsOf: batch.columns[c]) }
+    mutating func appendBuild(_ batch: Batch) {
+        pendingBuild.append(batch)
         buildMatched.append(contentsOf: repeatElement(0, count: batch.count))
+    }
+
+    /// The build side is complete: each column is copied once into a buffer of its final size.
+    mutating func finishBuild() throws {
+        for c in buildColumns.indices {
+            buildColumns[c] = try Vector.concatenating(pendingBuild.map { $0.columns[c] }, type: buildColumns[c].type)
+        }
+        pendingBuild = []
     }
 
     /// Output batches for matched pairs (physical probe rows, build rows; -1 pads with NULLs).

@@ -1,31 +1,31 @@
 import Columnar
 
 /// The build side of a hash join by key: each key leads to a chain of build rows (`next`, -1 ends it).
-/// Keys that pack into one word (`PackedKeys`) go into a `PackedKeyTable`, sized once the build side is
-/// complete; any other keys are encoded (`KeyEncoder`) into a `KeyTable`. Rows with a NULL key are never
-/// inserted (they never match).
+/// Keys that pack into one word (`PackedKeys`: up to 8 bytes of integers, or 16 in a `UInt128`) go into a
+/// `PackedKeyTable`, sized once the build side is complete; any other keys are encoded (`KeyEncoder`) into a
+/// `KeyTable`. Rows with a NULL key are never inserted (they never match).
 struct JoinHashTable {
-    private let packed: Bool
-    private var packedTable = PackedKeyTable(capacity: 0)
-    private var packedKeys = ContiguousArray<UInt64>()
-    private var packedNulls = ContiguousArray<UInt8>()
+    private var narrow: PackedJoinIndex<UInt64>?
+    private var wide: PackedJoinIndex<UInt128>?
     private var encodedTable = KeyTable()
     private var encodedHeads = ContiguousArray<Int32>()
     private var next = ContiguousArray<Int32>()
     private(set) var hasNullKey = false
 
-    init(keyTypes: [DataType]) { packed = PackedKeys.fit(keyTypes) }
+    init(keyTypes: [DataType]) {
+        switch PackedKeys.width(keyTypes) {
+        case .some(let width) where width <= 8: narrow = PackedJoinIndex()
+        case .some(let width) where width <= 16: wide = PackedJoinIndex()
+        default: break
+        }
+    }
 
     /// Adds build rows `base ..< base + count` whose key columns are `keys` (rows 0 ..< count of them).
     mutating func append(_ keys: [Vector], count: Int, base: Int) {
         let rows = ContiguousArray((0..<count).lazy.map { Int32($0) })
         next.append(contentsOf: repeatElement(-1, count: count))
-        if packed {
-            let (words, nulls) = rows.withUnsafeBufferPointer { PackedKeys.pack(keys, rows: $0) }
-            packedKeys += words
-            packedNulls += nulls
-            return
-        }
+        if narrow != nil { return rows.withUnsafeBufferPointer { narrow?.append(keys, rows: $0) } }
+        if wide != nil { return rows.withUnsafeBufferPointer { wide?.append(keys, rows: $0) } }
         let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
         let nullKey = PhysicalHashJoin.anyNull(keys, rows)
         for r in 0..<count {
@@ -39,14 +39,8 @@ struct JoinHashTable {
 
     /// Ends the build side: packed keys go into a table of the right size.
     mutating func finish() {
-        guard packed else { return }
-        packedTable = PackedKeyTable(capacity: packedKeys.count)
-        for r in 0..<packedKeys.count {
-            if packedNulls[r] != 0 { hasNullKey = true; continue }
-            next[r] = packedTable.insert(packedKeys[r], row: Int32(r))
-        }
-        packedKeys = []
-        packedNulls = []
+        if narrow != nil { hasNullKey = narrow?.finish(next: &next) ?? false }
+        if wide != nil { hasNullKey = wide?.finish(next: &next) ?? false }
     }
 
     /// Matching (probe row, build row) pairs for the `live` rows of a probe batch, and for each live row
@@ -55,11 +49,13 @@ struct JoinHashTable {
     func probe(_ keys: [Vector], live: ContiguousArray<Int32>, firstMatchOnly: Bool = false) -> JoinMatches {
         var matches = JoinMatches()
         matches.reserve(live.count)
-        if packed {
-            let (words, nulls) = live.withUnsafeBufferPointer { PackedKeys.pack(keys, rows: $0) }
-            for k in 0..<live.count where nulls[k] == 0 {
-                chain(packedTable.head(words[k]), k, live, firstMatchOnly, &matches)
-            }
+        if let narrow {
+            let nulls = narrow.probe(keys, live) { head, k in chain(head, k, live, firstMatchOnly, &matches) }
+            matches.nullKey = nulls
+            return matches
+        }
+        if let wide {
+            let nulls = wide.probe(keys, live) { head, k in chain(head, k, live, firstMatchOnly, &matches) }
             matches.nullKey = nulls
             return matches
         }
@@ -83,6 +79,38 @@ struct JoinHashTable {
             matches.owners.append(Int32(truncatingIfNeeded: k))
             b = firstOnly ? -1 : next[Int(b)]
         }
+    }
+}
+
+/// Packed keys of one word type: collected while the build side streams in, then a `PackedKeyTable`.
+struct PackedJoinIndex<Word: FixedWidthInteger & UnsignedInteger> {
+    private var keys = ContiguousArray<Word>()
+    private var nulls = ContiguousArray<UInt8>()
+    private var table = PackedKeyTable<Word>(capacity: 0)
+
+    mutating func append(_ columns: [Vector], rows: UnsafeBufferPointer<Int32>) {
+        let (words, rowNulls) = PackedKeys.pack(columns, rows: rows, as: Word.self)
+        keys += words
+        nulls += rowNulls
+    }
+
+    /// Builds the table, chaining rows through `next`; true when some build key was NULL.
+    mutating func finish(next: inout ContiguousArray<Int32>) -> Bool {
+        table = PackedKeyTable(keys: keys, nulls: nulls, next: &next)
+        let anyNull = nulls.contains { $0 != 0 }
+        (keys, nulls) = ([], [])
+        return anyNull
+    }
+
+    /// Calls `found(head, k)` for each live row k whose key is in the table and not NULL; returns each live
+    /// row's NULL bits (non-zero where a key column is NULL).
+    func probe(_ columns: [Vector], _ live: ContiguousArray<Int32>, _ found: (Int32, Int) -> Void) -> ContiguousArray<UInt8> {
+        let (words, rowNulls) = live.withUnsafeBufferPointer { PackedKeys.pack(columns, rows: $0, as: Word.self) }
+        for k in 0..<live.count where rowNulls[k] == 0 {
+            let head = table.head(words[k])
+            if head >= 0 { found(head, k) }
+        }
+        return rowNulls
     }
 }
 

@@ -1,9 +1,9 @@
 import Columnar
 
 /// GROUP BY: groups on any key types (NULL keys form their own group), one `AggregateState` per aggregate.
-/// Group keys are encoded (`KeyEncoder`) and interned in a `KeyTable`, so a group is a dense id and all state
-/// is flat arrays indexed by it. Without GROUP BY there is exactly one group, even over empty input (count 0,
-/// other aggregates NULL). Output: the group columns, then the aggregates.
+/// Group keys are interned in a `GroupKeyTable` (packed into a word when they fit, encoded otherwise), so a
+/// group is a dense id and all state is flat arrays indexed by it. Without GROUP BY there is exactly one group,
+/// even over empty input (count 0, other aggregates NULL). Output: the group columns, then the aggregates.
 /// The table and states hold a reservation of the statement's shared `MemoryBudget`; when it cannot grow, the
 /// table is frozen and new groups spill (`AggregatePartitions`).
 public final class PhysicalHashAggregate: PhysicalOperator {
@@ -13,7 +13,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
     private let arguments: [[ExpressionExecutor]]
     private var states: [AggregateState]
     private var distinctTables: [KeyTable?]
-    private var table = KeyTable()
+    private var table: GroupKeyTable
     private var groupColumns: [Vector]
     private var output: [Batch]? = nil
     private var position = 0
@@ -38,6 +38,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         states = try aggregates.map { try $0.makeState() }
         distinctTables = aggregates.map { $0.isDistinct ? KeyTable() : nil }
         groupColumns = groups.map { Vector.empty($0.type) }
+        table = GroupKeyTable(types: groups.map(\.type))
         var fields = groups.enumerated().map { Field("#\($0.offset)", $0.element.type) }
         for (i, a) in aggregates.enumerated() {
             fields.append(Field("\(a.function.rawValue)#\(i)", try a.resultType()))
@@ -57,7 +58,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
             let batches = try finalize()
             output = batches
             // The table is done with; what stays reserved is the output not yet passed on.
-            (table, distinctTables) = (KeyTable(), [])
+            (table, distinctTables) = (GroupKeyTable(types: []), [])
             _ = reservation?.resize(to: batches.reduce(0) { $0 + $1.columns.reduce(0) { $0 + $1.byteSize } })
         }
         guard let output, position < output.count else {
@@ -91,14 +92,14 @@ public final class PhysicalHashAggregate: PhysicalOperator {
     {
         if groups.isEmpty { return (rows, ContiguousArray(repeating: 0, count: rows.count)) }
         let keys = try groups.map { try $0.evaluate(batch) }
-        let encoded = KeyEncoder(columns: keys.count).encode(keys, rows: rows)
-        if let partitions { return try partitions.route(batch, rows, encoded, table) }
+        if let partitions { return try table.route(partitions, batch, keys, rows) }
         var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
         var fresh = ContiguousArray<Int32>()
-        table.findOrInsert(encoded, ids: &ids, fresh: &fresh)
+        table.findOrInsert(keys, rows: rows, ids: &ids, fresh: &fresh)
         if !fresh.isEmpty {
             for i in fresh.indices { fresh[i] = rows[Int(fresh[i])] }
             for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
+            if table.outgrewCodes { table.stopCoding(groupColumns) }
         }
         return (rows, ids)
     }
@@ -130,6 +131,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
             + groupCount * 16 * max(1, states.count) + distinctTables.reduce(0) { $0 + ($1?.byteSize ?? 0) }
             + states.reduce(0) { $0 + $1.heldBytes }
         if !reservation.resize(to: footprint) {
+            table.stopCoding(groupColumns)
             partitions = try AggregatePartitions(budget: budget, level: level, schema: child.schema)
         }
     }
@@ -138,7 +140,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         var batches = try finalizeTable()
         guard let partitions, let budget else { return batches }
         // Free the frozen table before the partitions are aggregated one by one.
-        (table, states) = (KeyTable(), try aggregates.map { try $0.makeState() })
+        (table, states) = (GroupKeyTable(types: []), try aggregates.map { try $0.makeState() })
         groupColumns = groupColumns.map { Vector.empty($0.type) }
         distinctTables = aggregates.map { $0.isDistinct ? KeyTable() : nil }
         reservation?.release()

@@ -52,9 +52,10 @@ public final class PhysicalHashJoin: PhysicalOperator {
         while let input = try build.next() {
             let batch = input.compacted()
             let base = emitter.buildCount
-            try emitter.appendBuild(batch)
+            emitter.appendBuild(batch)
             table.append(try buildKeys.map { try $0.evaluate(batch) }, count: batch.count, base: base)
         }
+        try emitter.finishBuild()
         table.finish()
     }
 

@@ -29,7 +29,8 @@ public final class PhysicalNestedLoopJoin: PhysicalOperator {
     override func produce() throws -> Batch? {
         if !built {
             built = true
-            while let batch = try build.next() { try emitter.appendBuild(batch.compacted()) }
+            while let batch = try build.next() { emitter.appendBuild(batch.compacted()) }
+            try emitter.finishBuild()
         }
         return try output.next(probe: probe, unmatchedBuild: { emitter.unmatchedBuild(probe.schema) },
                                probeBatch: { try probeBatch($0) })

@@ -29,16 +29,17 @@ final class AggregatePartitions {
         Int(truncatingIfNeeded: hash >> UInt64(60 - 4 * level)) & (Self.fanOut - 1)
     }
 
-    /// Looks the live rows' keys up in the frozen `table`: returns the rows with a group and their ids, and
-    /// writes the others to their partitions.
-    func route(_ batch: Batch, _ rows: ContiguousArray<Int32>, _ encoded: EncodedKeys, _ table: KeyTable) throws
+    /// Looks the live rows' keys up in the frozen table (`lookup(k)` gives the hash of live row k's key and its
+    /// group, if it has one): returns the rows with a group and their ids, and writes the others to their
+    /// partitions.
+    func route(_ batch: Batch, _ rows: ContiguousArray<Int32>, lookup: (Int) -> (hash: UInt64, id: Int32?)) throws
         -> (rows: ContiguousArray<Int32>, ids: ContiguousArray<Int32>)
     {
         var kept = ContiguousArray<Int32>(), ids = ContiguousArray<Int32>()
         var spilled = Array(repeating: ContiguousArray<Int32>(), count: Self.fanOut)
         for k in 0..<rows.count {
-            let hash = encoded.withKey(k) { KeyHash.hash($0) }
-            if let id = encoded.withKey(k, { table.find($0, hash: hash) }) {
+            let (hash, id) = lookup(k)
+            if let id {
                 kept.append(rows[k])
                 ids.append(id)
             } else {

@@ -74,9 +74,23 @@ extension Vector {
             var total = 0
             for r in rows where r >= 0 { total += reader.row(Int(r)).count }
             bytes = ByteBuffer(capacity: total)
-            for (i, r) in rows.enumerated() {
-                if r >= 0 { bytes.append(raw: reader.row(Int(r))) }
-                out[i + 1] = Int32(truncatingIfNeeded: bytes.count)
+            // One reservation, then plain copies: no per-row capacity check or call into Columnar.
+            out.withUnsafeMutableBufferPointer { offsets in
+                bytes.appendUninitialized(capacity: total) { target in
+                    var at = 0
+                    for i in 0..<rows.count {
+                        let r = Int(rows[i])
+                        if r >= 0 {
+                            let source = reader.row(r)
+                            if let base = source.baseAddress, let into = target.baseAddress {
+                                (into + at).copyMemory(from: base, byteCount: source.count)
+                            }
+                            at += source.count
+                        }
+                        offsets[i + 1] = Int32(truncatingIfNeeded: at)
+                    }
+                    return at
+                }
             }
         }
         return Vector(type: type, count: rows.count, validity: validity, buffer: bytes, offsets: out)
@@ -91,6 +105,18 @@ extension Vector {
         }
         let kids = children.map { $0.gather(childRows) }
         return Vector(type: type, count: rows.count, validity: validity, offsets: out, children: kids)
+    }
+
+    /// `parts` one after another (all of `type`), their buffers sized once up front: the build side of a
+    /// join is collected this way rather than by repeated appends, which copy on every doubling.
+    static func concatenating(_ parts: [Vector], type: DataType) throws -> Vector {
+        var out = Vector.empty(type)
+        if !type.isNested {
+            out.buffer.reserve(parts.reduce(0) { $0 + $1.buffer.count })
+            if type.isVariableWidth { out.offsets.reserveCapacity(parts.reduce(1) { $0 + $1.count }) }
+        }
+        for part in parts { try out.append(contentsOf: part) }
+        return out
     }
 
     /// These rows followed by `other`'s (same type). Throws when string or list offsets would pass Int32.
