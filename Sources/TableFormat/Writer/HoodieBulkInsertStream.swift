@@ -30,6 +30,7 @@ final class HoodieBulkInsertStream {
     private var pending: [String: (chunks: [Chunk], count: Int)] = [:]
     private var buffered = 0
     private var recordsPerFile: Int?
+    private var checkedSchema: Schema?
     private var task = 0
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
@@ -43,7 +44,11 @@ final class HoodieBulkInsertStream {
 
     /// Routes one batch; flushes partitions that reached a file group's worth of rows.
     func add(_ batch: Batch) throws {
-        try HoodieIncomingRecords.check(batch.schema, against: dataSchema)
+        // Every batch of a stream usually has the same schema: checked once, then compared.
+        if batch.schema != checkedSchema {
+            try HoodieIncomingRecords.check(batch.schema, against: dataSchema)
+            checkedSchema = batch.schema
+        }
         guard batch.rowCount > 0 else { return }
         let perFile = try recordsPerFile ?? estimateRecordsPerFile(batch)
         recordsPerFile = perFile
