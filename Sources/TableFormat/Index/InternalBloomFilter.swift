@@ -20,7 +20,7 @@ struct InternalBloomFilter: Sendable, Hashable {
     let vectorSize: Int32
     let nbHash: Int32
     let hashType: UInt8
-    private(set) var bits: [UInt8]
+    var bits: [UInt8]
 
     init(vectorSize: Int32, nbHash: Int32) {
         self.vectorSize = vectorSize
@@ -37,43 +37,6 @@ struct InternalBloomFilter: Sendable, Hashable {
             _ = InternalBloomFilter.forEachPosition(of: key, nbHash: nbHash, vectorSize: vectorSize) { position in
                 bits[position >> 3] |= 1 << UInt8(position & 7)
                 return true
-            }
-        }
-    }
-
-    /// `add` for many keys: four hash chains run side by side, so one chain's multiplies wait on memory and
-    /// latency no more than once for the four (each chain alone is a serial run of dependent multiplies).
-    mutating func add<Keys: RandomAccessCollection>(_ keys: Keys) where Keys.Element == UnsafeBufferPointer<UInt8>, Keys.Index == Int {
-        let nbHash = Int(nbHash)
-        let remainder = FastRemainder(divisor: vectorSize)
-        bits.withUnsafeMutableBufferPointer { bits in
-            @inline(__always) func set(_ hash: Int32) {
-                let position = remainder.magnitude(of: hash)
-                bits[position >> 3] |= 1 << UInt8(position & 7)
-            }
-            var k = keys.startIndex
-            while keys.endIndex - k >= 4 {
-                let (a, b, c, d) = (keys[k], keys[k + 1], keys[k + 2], keys[k + 3])
-                var (ha, hb, hc, hd): (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
-                for _ in 0..<nbHash {
-                    ha = MurmurHash.hash(a, seed: ha)
-                    hb = MurmurHash.hash(b, seed: hb)
-                    hc = MurmurHash.hash(c, seed: hc)
-                    hd = MurmurHash.hash(d, seed: hd)
-                    set(ha)
-                    set(hb)
-                    set(hc)
-                    set(hd)
-                }
-                k += 4
-            }
-            while k < keys.endIndex {
-                var h: Int32 = 0
-                for _ in 0..<nbHash {
-                    h = MurmurHash.hash(keys[k], seed: h)
-                    set(h)
-                }
-                k += 1
             }
         }
     }

@@ -35,10 +35,4 @@ enum MurmurHash {
         h ^= h >> 15
         return Int32(bitPattern: h)
     }
-
-    /// A Java `byte` widened to `int`.
-    @inline(__always)
-    private static func signExtended(_ byte: UInt8) -> UInt32 {
-        UInt32(bitPattern: Int32(Int8(bitPattern: byte)))
-    }
 }

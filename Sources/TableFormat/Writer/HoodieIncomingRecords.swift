@@ -9,7 +9,7 @@ struct RecordRef: Hashable, Sendable {
 /// The rows of one write, with their record keys and partition paths, grouped by partition and (unless the
 /// operation is a bulk insert) deduplicated: of rows sharing a key in a partition the one with the greater
 /// precombine value stays, the later one on a tie or without a precombine field.
-struct HoodieIncomingRecords {
+struct HoodieIncomingRecords: Sendable {
     private(set) var batches: [Batch] = []
     private(set) var keys: [[String]] = []
     private(set) var partitionPaths: [[String]] = []

@@ -1,8 +1,8 @@
 import Columnar
 import Parquet
 
-/// What every file-group write of one commit shares.
-struct HoodieWriteContext {
+/// What every file-group write of one commit shares, read-only (handles may run on parallel threads).
+struct HoodieWriteContext: Sendable {
     let table: HudiTable
     let instantTime: String
     /// Meta columns then data columns: the schema of every base file written.
@@ -25,20 +25,34 @@ struct HoodieWriteContext {
 /// Writes one file group's new base file: for a rewrite, the old slice's records (minus deletes and records an
 /// incoming update replaces, keeping their meta values but for the file name), then the incoming rows
 /// (Hudi's HoodieMergeHandle / HoodieCreateHandle). Memory: one old batch at a time plus the key set.
-struct HoodieWriteHandle {
+///
+/// A handle owns everything it writes with (its old file's reader, its base file writer), so the handles of one
+/// commit may run on parallel threads sharing only the immutable context.
+struct HoodieWriteHandle: Sendable {
     let write: FileGroupWrite
     let fileName: String
     let writeToken: String
 
-    func run(_ context: HoodieWriteContext, opened: (HoodieBaseFileWriter) -> Void) throws -> HoodieWriteStat {
+    /// Writes and publishes the base file; `opened` learns its object key first. On failure the file is aborted
+    /// here, so nothing of a failed handle is left published.
+    func run(_ context: HoodieWriteContext, opened: (String) -> Void) throws -> HoodieWriteStat {
         let table = context.table
-        let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
-                                 uniquingKeysWith: { _, b in b })
         let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
                                               fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
                                               schema: context.schema, bloomFilter: context.bloomFilter, footer: context.footer,
                                               options: context.parquetOptions)
-        opened(writer)
+        opened(writer.key)
+        do {
+            return try run(context, writer: writer)
+        } catch {
+            writer.abort()
+            throw error
+        }
+    }
+
+    private func run(_ context: HoodieWriteContext, writer: HoodieBaseFileWriter) throws -> HoodieWriteStat {
+        let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
+                                 uniquingKeysWith: { _, b in b })
         var counts = (updated: Int64(0), deleted: Int64(0))
         var lost: Set<RecordRef> = []
         if let base = write.base {
@@ -48,9 +62,9 @@ struct HoodieWriteHandle {
         for ref in write.incoming where !lost.contains(ref) && !context.keys.deletes.contains(ref) {
             byBatch[ref.batch, default: []].append(UInt32(ref.row))
         }
-        for b in byBatch.keys.sorted() {
+        for (b, rows) in byBatch.sorted(by: { $0.key < $1.key }) {
             var batch = context.incoming[Int(b)]
-            batch.selection = SelectionVector(byBatch[b]!)
+            batch.selection = SelectionVector(rows)
             try writer.write(batch)
         }
         let size = try writer.close()

@@ -2,6 +2,7 @@ import Columnar
 import Foundation
 import Parquet
 import Storage
+import Synchronization
 
 /// The files of one pending instant: writes them, and on failure deletes them and the instant's timeline files.
 final class HoodieWriteTransaction {
@@ -10,8 +11,11 @@ final class HoodieWriteTransaction {
     var instant: HoodieInstant
     let heartbeat: HoodieHeartbeat
     private var lastBeat = Date()
-    /// Base files opened so far (published or not), for abort.
+    /// Base files opened so far by a stream (published or not), for abort.
     private var written: [HoodieBaseFileWriter] = []
+    /// Object keys of the base files the write handles opened, from whichever thread ran them, for abort (a
+    /// handle that fails aborts its own file; the others are published by then).
+    private let handleFiles = OpenedBaseFiles()
 
     /// Remembers a base file being written, so abort deletes it.
     func track(_ writer: HoodieBaseFileWriter) { written.append(writer) }
@@ -46,10 +50,8 @@ final class HoodieWriteTransaction {
         }
         let context = try makeContext(records, handles: handles, keysOnly: operation == .delete, options: options)
         var stats: [String: [HoodieWriteStat]] = [:]
-        for handle in handles {
-            let stat = try handle.run(context) { written.append($0) }
+        for stat in try run(handles, context: context, width: options.fileGroupParallelism) {
             stats[stat.partitionPath, default: []].append(stat)
-            try beatIfDue()
         }
         for partition in Set(plan.writes.map(\.partitionPath)).sorted() { try writePartitionMetadata(partition) }
         var touched = Set(plan.writes.filter { $0.base != nil }.map { HoodieFileGroup.ID(partitionPath: $0.partitionPath, fileId: $0.fileId) })
@@ -57,6 +59,23 @@ final class HoodieWriteTransaction {
         let metadata = HoodieCommitMetadata(partitionToWriteStats: stats, partitionToReplaceFileIds: plan.replacedFileIds,
                                             extraMetadata: extraMetadata(options), operationType: operation.rawValue)
         return (metadata, touched)
+    }
+
+    /// Runs the handles `width` at a time, each on a thread of its own owning its reader and writer, the context
+    /// shared read-only; stats come back in handle order. The heartbeat is refreshed between waves.
+    private func run(_ handles: [HoodieWriteHandle], context: HoodieWriteContext, width: Int) throws -> [HoodieWriteStat] {
+        let files = handleFiles
+        var stats: [HoodieWriteStat] = []
+        var next = 0
+        while next < handles.count {
+            let wave = Array(handles[next..<min(handles.count, next + max(1, width))])
+            stats += try BoundedParallelism.map(wave, width: width) { handle in
+                try handle.run(context) { files.add($0) }
+            }
+            next += wave.count
+            try beatIfDue()
+        }
+        return stats
     }
 
     /// The caller's entries and the written schema, which no caller overrides.
@@ -87,6 +106,7 @@ final class HoodieWriteTransaction {
             writer.abort()
             try? table.store.delete(writer.key)
         }
+        for key in handleFiles.keys { try? table.store.delete(key) }
         try? timeline.deletePending(instant)
     }
 
@@ -172,4 +192,13 @@ final class HoodieWriteTransaction {
     static func size(_ vector: Vector) -> Int {
         vector.buffer.count + vector.offsets.count * 4 + vector.children.reduce(0) { $0 + size($1) }
     }
+}
+
+/// Object keys of base files, added from any thread.
+final class OpenedBaseFiles: Sendable {
+    private let opened = Mutex<[String]>([])
+
+    func add(_ key: String) { opened.withLock { $0.append(key) } }
+
+    var keys: [String] { opened.withLock { $0 } }
 }

@@ -22,6 +22,9 @@ public struct HudiWriteOptions: Sendable {
     /// The bloom filter written into every base file's footer (with the min and max record keys), and the
     /// default index's settings.
     public var bloomIndex = HoodieBloomIndexConfig()
+    /// File groups an upsert, insert or delete rewrites at once, each on a thread of its own (its reader, merge and
+    /// writer); each holds up to a row group of encoded chunks in memory. 1: one after another.
+    public var fileGroupParallelism = 2
     /// Roll back pending writes whose writer is gone (expired heartbeat) before writing, as Hudi's default
     /// EAGER failed-writes policy does.
     public var rollbackFailedWrites = true
