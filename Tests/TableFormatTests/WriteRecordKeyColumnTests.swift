@@ -7,7 +7,8 @@ import Testing
 struct WriteRecordKeyColumnTests {
     static func generator(keys: String, partitions: String = "") throws -> HoodieKeyGenerator {
         var entries: [(key: String, value: String)] = [
-            (HoodieTableConfig.Key.recordKeyFields, keys), ("hoodie.table.name", "t"),
+            (HoodieTableConfig.Key.recordKeyFields, keys), ("hoodie.table.name", "t"), ("hoodie.table.type", "COPY_ON_WRITE"),
+            ("hoodie.table.version", "6"), ("hoodie.timeline.layout.version", "1"),
         ]
         if !partitions.isEmpty { entries.append((HoodieTableConfig.Key.partitionFields, partitions)) }
         return try HoodieKeyGenerator(config: HoodieTableConfig(entries: entries))
@@ -19,7 +20,7 @@ struct WriteRecordKeyColumnTests {
         Vector(type: .int64, values: [.int(1), .int(-42), .int(Int64.min), .null, .int(Int64.max), .int(0)]),
         Vector(type: .int32, values: [.int(7), .null, .int(Int64(Int32.min)), .int(3), .int(0), .int(-1)]),
         Vector(type: .string, values: [.string("a"), .string(""), .null, .string("é,x:y"), .string("b"), .string("")]),
-        Vector(type: .date, values: [.int(0), .int(19_000), .null, .int(-1), .int(365), .int(1)]),
+        Vector(type: .date, values: [.int(0), .int(19_000), .int(-1), .null, .int(365), .int(1)]),
         Vector(type: .float64, values: [.float(1.5), .float(2), .null, .float(-0.25), .float(1e21), .float(0)]),
     ])
 
@@ -28,7 +29,7 @@ struct WriteRecordKeyColumnTests {
     }
 
     @Test("complex keys of every part type, nulls and empties equal recordKeys'", arguments: [
-        "id,n", "id,name", "name,day,price", "n,id,name,day,price", "day",
+        "id,n", "id,name", "name,day,price", "n,id,name,day,price", "day,n",
     ])
     func complexKeys(fields: String) throws {
         let generator = try Self.generator(keys: fields, partitions: "day")
