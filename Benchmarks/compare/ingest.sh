@@ -5,7 +5,8 @@
 #   upsert: orders in 10 CSV batches (each new keys plus updates of the previous batch's), one commit per batch,
 #   vs deltalake merge per batch.
 # Prints Sluice/peer ratios (below 1: Sluice faster); the target is <= 1.5x DuckDB for the bulk load.
-# Run by `make bench`; never by `make test`. Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash.
+# Run by `make bench`; never by `make test`. Knobs (SF, RUNS, BENCH_DIR): see tpch-data.bash; ONLY=bulk or
+# ONLY=upsert runs one part.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -17,4 +18,4 @@ if [ ! -f "$data/lineitem.csv" ] || [ ! -f "$data/orders.csv" ]; then
   .venv/bin/tpchgen-cli csv -s "$SF" --tables lineitem,orders --output-dir "$data" >&2
 fi
 exec .venv/bin/python Benchmarks/compare/ingest_compare.py --sluice "$SLUICE" --lineitem "$data/lineitem.csv" \
-  --orders "$data/orders.csv" --work "$BENCH_DIR/ingest-sf$SF" --runs "$RUNS"
+  --orders "$data/orders.csv" --work "$BENCH_DIR/ingest-sf$SF" --runs "$RUNS" ${ONLY:+--only "$ONLY"}

@@ -4,8 +4,8 @@
 Sluice runs as a process (`sluice ingest`), so its times include process start and the table's commit; DuckDB
 and delta-rs are timed in-process around their calls. Each side writes a fresh table per run, and the row
 counts are checked to agree (through hudi-rs for the Sluice table): a ratio over different answers means
-nothing. Ratios are of CPU time (user + sys: the child's for Sluice, the process's for DuckDB and delta-rs), best of
---runs, since the machine may be shared; wall times are printed beside them."""
+nothing. Ratios are printed of CPU time (user + sys: the child's for Sluice, the process's for DuckDB and delta-rs)
+and of wall time, of the run with the least CPU time of --runs (the machine may be shared). --only runs one part."""
 import argparse
 import os
 import resource
@@ -42,7 +42,15 @@ class Timing:
         return "%.2f s cpu (%.2f s wall)" % (self.cpu, self.wall)
 
     def __truediv__(self, other):
-        return self.cpu / other.cpu
+        return Ratio(self.cpu / other.cpu, self.wall / other.wall)
+
+
+class Ratio:
+    def __init__(self, cpu, wall):
+        self.cpu, self.wall = cpu, wall
+
+    def __str__(self):
+        return "%.2f cpu, %.2f wall" % (self.cpu, self.wall)
 
 
 def fresh(path):
@@ -84,7 +92,7 @@ def bulk_load(a):
     n_sluice = hudi_count(table)
     print("bulk load lineitem CSV (%d rows): sluice %s, duckdb 1 thread %s, duckdb 2 threads %s, deltalake %s"
           % (n_sluice, t_sluice, t_duck1, t_duck2, t_delta))
-    print("  ratio sluice/duckdb(1 thread) %.2f, sluice/duckdb(2 threads) %.2f, sluice/deltalake %.2f"
+    print("  ratio sluice/duckdb(1 thread) %s; sluice/duckdb(2 threads) %s; sluice/deltalake %s"
           % (t_sluice / t_duck1, t_sluice / t_duck2, t_sluice / t_delta))
     assert n_sluice == n_duck, "row counts differ: sluice %d, duckdb %d" % (n_sluice, n_duck)
 
@@ -126,7 +134,7 @@ def upserts(a):
              .when_matched_update_all().when_not_matched_insert_all().execute())
     t_delta, _ = best(a.runs, deltars)
     n_sluice, n_delta = hudi_count(table), DeltaTable(delta).to_pyarrow_table().num_rows
-    print("upsert orders in 10 CSV batches (%d rows after): sluice %s, deltalake %s; ratio %.2f"
+    print("upsert orders in 10 CSV batches (%d rows after): sluice %s, deltalake %s; ratio %s"
           % (n_sluice, t_sluice, t_delta, t_sluice / t_delta))
     assert n_sluice == n_delta, "row counts differ: sluice %d, deltalake %d" % (n_sluice, n_delta)
 
@@ -138,11 +146,14 @@ def main():
     ap.add_argument("--orders", required=True)
     ap.add_argument("--work", required=True)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", choices=["bulk", "upsert"], help="run the bulk load or the upserts only")
     a = ap.parse_args()
     a.work = os.path.abspath(a.work)  # hudi-rs takes absolute paths only
     os.makedirs(a.work, exist_ok=True)
-    bulk_load(a)
-    upserts(a)
+    if a.only != "upsert":
+        bulk_load(a)
+    if a.only != "bulk":
+        upserts(a)
 
 
 if __name__ == "__main__":

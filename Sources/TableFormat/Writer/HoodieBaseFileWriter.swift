@@ -15,16 +15,17 @@ final class HoodieBaseFileWriter {
     private let sink: ObjectSink
     private let writer: ParquetWriter
     private(set) var rowCount: Int64 = 0
-    private var recordKeys: HoodieBloomFilterWriteSupport
+    /// The footer's filter and key range, hashed on their own queue while the rows are encoded.
+    private let recordKeys: HoodieBloomFilterWriteQueue
     static let recordKeyColumn = 2
 
     init(store: any ObjectStore, basePath: String, partitionPath: String, fileId: String, writeToken: String,
          instantTime: String, schema: Schema, bloomFilter: HoodieBloomIndexConfig, footer: [KeyValue],
          options: ParquetWriteOptions) throws {
-        recordKeys = try HoodieBloomFilterWriteSupport(config: bloomFilter)
         fileName = "\(fileId)_\(writeToken)_\(instantTime).parquet"
         path = partitionPath.isEmpty ? fileName : partitionPath + "/" + fileName
         key = HudiTable.key(basePath, path)
+        recordKeys = try HoodieBloomFilterWriteQueue(config: bloomFilter, file: key)
         var options = options
         options.keyValueMetadata += footer
         do {
@@ -53,8 +54,8 @@ final class HoodieBaseFileWriter {
 
     /// Writes the footer and publishes the object; returns its size in bytes.
     func close() throws -> Int64 {
-        writer.keyValueMetadata = recordKeys.finalizeMetadata() + writer.keyValueMetadata
         do {
+            writer.keyValueMetadata = try recordKeys.finish() + writer.keyValueMetadata
             _ = try writer.close()
             try sink.finish()
         } catch let error as ParquetError {
@@ -74,9 +75,10 @@ final class HoodieBaseFileWriter {
             throw TableFormatError(.schemaMismatch, "base file '\(key)': batch of \(batch.columns.count) columns has no record key column")
         }
         let keys = batch.columns[HoodieBaseFileWriter.recordKeyColumn]
-        try StringColumn.withValueBytes(keys, rowCount: batch.rowCount, physicalRow: batch.physicalRow, file: key) {
-            try recordKeys.addKeys(utf8: $0)
+        guard case .string = keys.type else {
+            throw TableFormatError(.schemaMismatch, "base file '\(key)': the record key column is \(keys.type), not string")
         }
+        recordKeys.add(keys, selection: batch.selection, rowCount: batch.rowCount)
     }
 }
 

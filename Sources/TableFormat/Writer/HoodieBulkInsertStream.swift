@@ -30,6 +30,7 @@ final class HoodieBulkInsertStream {
     private var pending: [String: (chunks: [Chunk], count: Int)] = [:]
     private var buffered = 0
     private var recordsPerFile: Int?
+    private var checkedSchema: Schema?
     private var task = 0
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
@@ -43,18 +44,21 @@ final class HoodieBulkInsertStream {
 
     /// Routes one batch; flushes partitions that reached a file group's worth of rows.
     func add(_ batch: Batch) throws {
-        try HoodieIncomingRecords.check(batch.schema, against: dataSchema)
+        // Every batch of a stream usually has the same schema: checked once, then compared.
+        if batch.schema != checkedSchema {
+            try HoodieIncomingRecords.check(batch.schema, against: dataSchema)
+            checkedSchema = batch.schema
+        }
         guard batch.rowCount > 0 else { return }
         let perFile = try recordsPerFile ?? estimateRecordsPerFile(batch)
         recordsPerFile = perFile
-        let keys = try keyGenerator.recordKeys(batch)
-        let paths = try keyGenerator.partitionPaths(batch)
-        let byPartition = HoodieBulkInsertStream.rowsByPartition(batch, paths: paths)
+        let keys = try keyGenerator.recordKeyVector(batch)
+        let (paths, byPartition) = try partitions(batch)
         let b = nextBatch
         nextBatch += 1
         incoming[b] = Incoming(batch: batch,
                                commitTime: try HoodieBulkInsertStream.repeating(transaction.instant.requestedTime, count: batch.count),
-                               recordKeys: try HoodieBulkInsertStream.vector(keys), partitionPaths: try HoodieBulkInsertStream.vector(paths))
+                               recordKeys: keys, partitionPaths: paths)
         for (partition, rows) in byPartition {
             pending[partition, default: ([], 0)].chunks.append(Chunk(batch: b, rows: rows))
             pending[partition, default: ([], 0)].count += rows.count
@@ -127,8 +131,11 @@ final class HoodieBulkInsertStream {
             seq += chunk.rows.count
             let meta = [source.commitTime, seqnos, source.recordKeys, source.partitionPaths,
                         try HoodieBulkInsertStream.repeating(writer.fileName, count: source.batch.count)]
+            // A chunk of every row in order needs no selection: the writer then takes the vectors' buffers as
+            // they are instead of gathering each value.
+            let whole = chunk.rows.count == source.batch.count && chunk.rows.indices.allSatisfy { chunk.rows[$0] == UInt32($0) }
             try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
-                                   selection: SelectionVector(chunk.rows)))
+                                   selection: whole ? nil : SelectionVector(chunk.rows)))
         }
         let size = try writer.close()
         stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
@@ -150,7 +157,18 @@ final class HoodieBulkInsertStream {
         for chunk in chunks where !stillUsed.contains(chunk.batch) { incoming[chunk.batch] = nil }
     }
 
-    /// The batch's live rows by partition path; one partition (an unpartitioned table) without hashing each row.
+    /// The partition path column and the batch's live rows by partition path; an unpartitioned table's one
+    /// partition without a path per row.
+    private func partitions(_ batch: Batch) throws -> (Vector, [String: ContiguousArray<UInt32>]) {
+        if keyGenerator.kind == .nonPartitioned || keyGenerator.partitionFields.isEmpty {
+            let rows = ContiguousArray((0..<batch.rowCount).lazy.map { UInt32(batch.physicalRow($0)) })
+            return (try HoodieBulkInsertStream.repeating("", count: batch.count), ["": rows])
+        }
+        let paths = try keyGenerator.partitionPaths(batch)
+        return (try HoodieBulkInsertStream.vector(paths), HoodieBulkInsertStream.rowsByPartition(batch, paths: paths))
+    }
+
+    /// The batch's live rows by partition path; one partition without hashing each row.
     private static func rowsByPartition(_ batch: Batch, paths: [String]) -> [String: ContiguousArray<UInt32>] {
         if let first = paths.first, paths.allSatisfy({ $0 == first }) {
             return [first: ContiguousArray((0..<batch.rowCount).map { UInt32(batch.physicalRow($0)) })]

@@ -6,6 +6,7 @@ import Columnar
 extension TextParse {
     /// Days since 1970-01-01.
     static func date(_ raw: UnsafePointer<UInt8>, _ rawCount: Int) -> Int32? {
+        if rawCount == 10, let days = isoDate(raw) { return days }
         let (p, n) = trimmed(raw, rawCount)
         guard let (days, used) = datePrefix(p, n), used == n else { return nil }
         return Int32(exactly: days)
@@ -42,6 +43,21 @@ extension TextParse {
         let (utc, o3) = local.subtractingReportingOverflow(offsetSeconds * unit.perSecond)
         guard !o1 && !o2 && !o3 else { return nil }
         return (utc, zoned)
+    }
+
+    /// Exactly `YYYY-MM-DD`, how nearly every file spells a date: fixed positions, no digit-count loops.
+    /// nil for anything else (the general parser then decides).
+    @inline(__always)
+    static func isoDate(_ p: UnsafePointer<UInt8>) -> Int32? {
+        guard p[4] == UInt8(ascii: "-"), p[7] == UInt8(ascii: "-") else { return nil }
+        let (d0, d1, d2, d3) = (p[0] &- 0x30, p[1] &- 0x30, p[2] &- 0x30, p[3] &- 0x30)
+        let (m0, m1, e0, e1) = (p[5] &- 0x30, p[6] &- 0x30, p[8] &- 0x30, p[9] &- 0x30)
+        guard d0 < 10, d1 < 10, d2 < 10, d3 < 10, m0 < 10, m1 < 10, e0 < 10, e1 < 10 else { return nil }
+        let year = Int64(d0) &* 1000 &+ Int64(d1) &* 100 &+ Int64(d2) &* 10 &+ Int64(d3)
+        let month = Int64(m0) &* 10 &+ Int64(m1)
+        let day = Int64(e0) &* 10 &+ Int64(e1)
+        guard month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) else { return nil }
+        return Int32(truncatingIfNeeded: daysFromCivil(year, month, day))
     }
 
     /// `[-]YYYY-MM-DD` at the start of `p`: (days, bytes used).

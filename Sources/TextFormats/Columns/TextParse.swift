@@ -21,6 +21,7 @@ enum TextParse {
     /// A decimal integer with optional sign; nil on overflow.
     @inline(__always)
     static func int64(_ raw: UnsafePointer<UInt8>, _ rawCount: Int) -> Int64? {
+        if rawCount > 0 && rawCount <= 18, let value = shortDigits(raw, rawCount) { return value }
         let (p, n) = trimmed(raw, rawCount)
         guard n > 0 else { return nil }
         var i = 0
@@ -43,6 +44,19 @@ enum TextParse {
         }
         guard magnitude <= UInt64(Int64.max) else { return nil }
         return Int64(magnitude)
+    }
+
+    /// 1 to 18 ASCII digits and nothing else (most integer fields): below 10^18, so no overflow test per digit.
+    /// nil for anything else (the general parser then decides).
+    @inline(__always)
+    static func shortDigits(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+        var value: Int64 = 0
+        for i in 0..<n {
+            let digit = p[i] &- 0x30
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+        }
+        return value
     }
 
     /// `true`/`false`, `t`/`f`, `1`/`0`, `yes`/`no`, any case. `strict` accepts only `true` and `false`
