@@ -66,20 +66,15 @@ struct CastKernel {
 
         func visitInteger<D: FixedWidthInteger & SQLOrdered>(_: D.Type) throws -> Vector {
             let (from, to) = (kernel.from, kernel.to)
-            if from.isDecimal && to.isDecimal && from.decimalScale == to.decimalScale
-                && from.decimalPrecision <= to.decimalPrecision
-            {
-                // Widening a decimal's precision keeps every value in range: only the storage changes, in
-                // one loop with no NULL test (a NULL slot's garbage stays masked by the validity).
-                return v.withValues(as: S.self) { src in
-                    Vector.makeFixed(to, count: batch.count, validity: v.validity, as: D.self) { out in
-                        batch.forEachRow { i in out[i] = D(truncatingIfNeeded: src[i]) }
-                    }
-                }
-            }
             var validity = Validity.ensure(v.validity, count: batch.count)
             if to == .boolean {
                 return finish(try map(D.self) { s, _ in D(s != 0 ? 1 : 0) }, validity)
+            }
+            if from.isDecimal && to.isDecimal && from.decimalScale == to.decimalScale
+                && from.decimalPrecision <= to.decimalPrecision
+            {
+                // Widening a decimal's precision keeps every value in range: only the storage changes.
+                return try map(D.self) { s, _ in D(truncatingIfNeeded: s) }
             }
             var rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,
                                          bounded: to.isDecimal)

@@ -33,14 +33,6 @@ public final class HudiTableProvider: TableProvider, HudiTableBacked {
         progress?.addPlannedFiles(snapshot.fileSlices.count)
         let metrics = ScanMetrics.current
         metrics?.add(ScanCounts(snapshot.readCounts))
-        let threads = ParallelBatchSource.threads
-        if threads > 1 && snapshot.fileSlices.count > 1 {
-            // A copy-on-write snapshot needs no merge: its file slices are read apart, each filtered on its worker.
-            return snapshot.parallelBatches(threads: threads, schema: Schema(projection.map { schema.fields[$0] }),
-                                            metrics: metrics, progress: progress) { source in
-                try FilteringBatchSource(source, sourceColumns: needed, projection: projection, filters: filters)
-            }
-        }
         var counted = 0
         let source = ClosureBatchSource(schema: snapshot.schema) {
             try progress?.check()

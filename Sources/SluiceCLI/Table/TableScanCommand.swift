@@ -13,7 +13,6 @@ struct TableScanCommand: ParsableCommand {
     @Flag(name: .customLong("read-optimized"), help: "Merge-on-read tables: read base files only.") var readOptimized = false
     @Option(name: .customLong("where"), help: "Keep rows where 'column op value' (op: = != < <= > >=); repeatable, ANDed. Prunes partitions and row groups.")
     var conditions: [String] = []
-    @Option(help: "Worker threads reading file slices in parallel (default: the active cores).") var threads: Int?
 
     func run() throws {
         try TableCLI.run(uri) {
@@ -21,15 +20,11 @@ struct TableScanCommand: ParsableCommand {
             let table = try TableCLI.open(uri)
             let names = columns.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             let filters = try conditions.map { try ScanPredicate.parse($0, schema: table.schema) }
-            let scan = try table.snapshot(asOf: asOf, options: HudiReadOptions(columns: names, readOptimized: readOptimized, filters: filters))
-            let workers = max(1, threads ?? ProcessInfo.processInfo.activeProcessorCount)
-            let counts = ScanMetrics()
-            let batches = scan.parallelBatches(threads: workers, schema: scan.schema, metrics: counts, progress: nil)
+            var scan = try table.snapshot(asOf: asOf, options: HudiReadOptions(columns: names, readOptimized: readOptimized, filters: filters))
             var rows = 0
-            while let batch = try batches.next() { rows += batch.rowCount }
+            while let batch = try scan.next() { rows += batch.rowCount }
             let seconds = Date().timeIntervalSince(start)
-            let read = counts.total ?? ScanCounts()
-            TableCLI.write("file slices: \(scan.fileSlices.count)\nrow groups: \(read.rowGroupsRead) read, \(read.rowGroupsSkippedByStatistics) skipped\n"
+            TableCLI.write("file slices: \(scan.fileSlices.count)\nrow groups: \(scan.rowGroupsRead) read, \(scan.rowGroupsSkipped) skipped\n"
                 + "rows: \(rows)\nseconds: \(String(format: "%.3f", seconds))\n")
         }
     }

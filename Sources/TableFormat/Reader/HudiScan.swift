@@ -100,7 +100,7 @@ public struct HudiScan {
 
 /// Keeps the rows whose `_hoodie_commit_time`, mapped to its instant's ordering time, is in (begin, end].
 /// Instant times are 17 ASCII digits, so they compare as integers without allocating a String per row.
-struct CommitTimeFilter: Sendable {
+struct CommitTimeFilter {
     static let column = "_hoodie_commit_time"
     let begin: UInt64
     let end: UInt64
