@@ -82,3 +82,22 @@ import Testing
         #expect(try engine.execute(sql)[0].rows == [[.int(1002)]])
     }
 }
+
+/// SQLite's select5 joins up to 64 tables. 64 relations fit the planner's bit masks; past that, inputs are joined
+/// in written order with each predicate at the first join that has its columns. Either way no cross product
+/// forms where a predicate connects (2 rows per table: a cross product of 64 would never finish).
+@Suite struct WideJoinTests {
+    static func chain(_ n: Int) -> String {
+        let from = (1...n).map { "(VALUES (1), (2)) t\($0)(a\($0))" }.joined(separator: ", ")
+        let predicates = (1..<n).map { "a\($0) = a\($0 + 1)" }.joined(separator: " AND ")
+        return "SELECT count(*), sum(a1) FROM \(from) WHERE \(predicates)"
+    }
+
+    @Test(arguments: [64, 70])
+    func wideChainJoinsWithoutCrossProducts(_ n: Int) throws {
+        let engine = SQLEngine()
+        let plan = try JoinOrderingTests.explain(engine, Self.chain(n))
+        try #require(!plan.contains { $0.contains("NESTED_LOOP_JOIN") })  // else running it would not end
+        #expect(try engine.execute(Self.chain(n))[0].rows == [[.int(2), .int(3)]])
+    }
+}

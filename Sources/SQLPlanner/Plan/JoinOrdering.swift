@@ -24,7 +24,7 @@ enum JoinOrdering {
             }
         }
         let inputs = relations.indices.map { Optimizer.pushDown(relations[$0], local[$0]) }
-        guard inputs.count < 64 else { return Optimizer.wrap(leftDeep(inputs), spanning) }
+        guard inputs.count <= 64 else { return leftDeep(inputs, spanning) }
         var graph = JoinGraph(relations: inputs)
         for c in spanning { graph.addEdge(c) }
         let (joined, layout) = build(JoinEnumeration.best(graph), graph)
@@ -69,9 +69,19 @@ enum JoinOrdering {
         return map
     }
 
-    /// The inputs cross joined in written order (only for more relations than a bit mask holds).
-    private static func leftDeep(_ inputs: [LogicalPlan]) -> LogicalPlan {
-        inputs.dropFirst().reduce(inputs[0]) { .join($0, $1, .inner, condition: nil) }
+    /// The inputs joined in written order (only for more relations than a bit mask holds), each conjunct at the
+    /// first join that has all its columns, so connected inputs never meet as a cross product. Columns keep their
+    /// positions, since the inputs are concatenated in written order.
+    private static func leftDeep(_ inputs: [LogicalPlan], _ conjuncts: [PhysicalExpression]) -> LogicalPlan {
+        var plan = inputs[0], width = inputs[0].width, pending = conjuncts
+        for input in inputs.dropFirst() {
+            width += input.width
+            let covered = { (c: PhysicalExpression) in (c.columnsReferenced.max() ?? 0) < width }
+            let ready = pending.filter(covered)
+            pending.removeAll(where: covered)
+            plan = .join(plan, input, .inner, condition: ready.isEmpty ? nil : .conjunction(ready))
+        }
+        return Optimizer.wrap(plan, pending)
     }
 
     private static func flatten(_ plan: LogicalPlan, offset: Int, _ relations: inout [LogicalPlan],
