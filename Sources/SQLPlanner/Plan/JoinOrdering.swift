@@ -79,7 +79,7 @@ enum JoinOrdering {
             let covered = { (c: PhysicalExpression) in (c.columnsReferenced.max() ?? 0) < width }
             let ready = pending.filter(covered)
             pending.removeAll(where: covered)
-            plan = .join(plan, input, .inner, condition: ready.isEmpty ? nil : .conjunction(ready))
+            plan = .join(plan, input, .inner, condition: .conjunction(ready))
         }
         return Optimizer.wrap(plan, pending)
     }
