@@ -28,7 +28,9 @@ extension MemoryTable {
             if columns.isEmpty {
                 batches = incoming
             } else {
-                let written = Set(incoming.flatMap { batch in (0..<batch.count).map { key(batch, $0, columns) } })
+                var written = Set(incoming.flatMap { batch in (0..<batch.count).map { key(batch, $0, columns) } })
+                let statics = columns.compactMap { write.staticPartition[schema.fields[$0].name] }
+                if statics.count == columns.count { written.insert(statics) }
                 batches = retaining(batches) { !written.contains(key($1, $2, columns)) } + incoming
             }
         case .delete where !keyed:

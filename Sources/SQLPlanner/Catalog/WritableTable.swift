@@ -22,11 +22,16 @@ public struct TableWrite: Hashable, Sendable {
     public var deleteMarkerColumn: String?
     /// Recorded with the commit (a Hudi table's `extraMetadata`); formats without commit metadata ignore it.
     public var extraMetadata: [String: String]
+    /// `.overwritePartitions` from a PARTITION clause that gives every partition column a value (table column
+    /// name → value of its type): that partition is replaced even when the query yields no row for it.
+    public var staticPartition: [String: Value]
 
-    public init(_ operation: TableWriteOperation, deleteMarkerColumn: String? = nil, extraMetadata: [String: String] = [:]) {
+    public init(_ operation: TableWriteOperation, deleteMarkerColumn: String? = nil, extraMetadata: [String: String] = [:],
+                staticPartition: [String: Value] = [:]) {
         self.operation = operation
         self.deleteMarkerColumn = deleteMarkerColumn
         self.extraMetadata = extraMetadata
+        self.staticPartition = staticPartition
     }
 }
 

@@ -32,7 +32,9 @@ extension SQLEngine {
                 ?? .literal(.null, fields[i].type)
         }
         let plan = LogicalPlan.projection(bound.plan, expressions, names: fields.map(\.name))
-        let result = try write(plan, into: table, name: insert.table, as: TableWrite(insertOperation(table, overwrite: insert.overwrite)))
+        var write = TableWrite(insertOperation(table, overwrite: insert.overwrite))
+        if insert.overwrite { write.staticPartition = try staticPartition(statics, table) }
+        let result = try self.write(plan, into: table, name: insert.table, as: write)
         return .message("INSERT", rowCount: result.rowCount)
     }
 

@@ -31,6 +31,20 @@ extension SQLEngine {
         return values
     }
 
+    /// The values of a PARTITION clause that names every partition column, by table column name; empty when some
+    /// partition column takes its value from the query (only the partitions written are then replaced).
+    func staticPartition(_ statics: [Int: PhysicalExpression], _ table: any WritableTable) throws -> [String: Value] {
+        let fields = table.dataSchema.fields
+        let partitionFields = Set(table.properties.partitionFields.map { $0.lowercased() })
+        let indices = fields.indices.filter { partitionFields.contains(fields[$0].name.lowercased()) }
+        guard !indices.isEmpty, indices.allSatisfy({ statics[$0] != nil }) else { return [:] }
+        var values: [String: Value] = [:]
+        for i in indices {
+            if let value = statics[i] { values[fields[i].name] = try ConstantFolding.evaluate(value.cast(to: fields[i].type)) }
+        }
+        return values
+    }
+
     /// The table columns the query's columns fill, in order: the listed ones, or every column but the static
     /// partition columns.
     func insertTargets(_ insert: Insert, _ fields: [Field], _ statics: [Int: PhysicalExpression]) throws -> [Int] {

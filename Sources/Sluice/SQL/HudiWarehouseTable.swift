@@ -48,6 +48,7 @@ public final class HudiWarehouseTable: WritableTable, HudiTableBacked {
         var options = HudiWriteOptions()
         options.deleteMarkerField = write.deleteMarkerColumn
         options.extraMetadata = write.extraMetadata
+        options.staticPartitions = staticPartitions(write.staticPartition)
         var rows = 0
         let client = HudiWriteClient(table: table, options: options)
         let result = try PlannerError.reporting {
@@ -77,6 +78,14 @@ public final class HudiWarehouseTable: WritableTable, HudiTableBacked {
             return out
         }
         return Batch(schema: Schema(fields), columns: batch.columns, count: batch.count)
+    }
+
+    /// A PARTITION clause's values as one row of the partition columns, for the key generator to make its path.
+    private func staticPartitions(_ values: [String: Value]) -> Batch? {
+        let fields = dataSchema.fields.filter { values[$0.name] != nil }
+        guard !fields.isEmpty else { return nil }
+        let columns = fields.map { Vector(type: $0.type, values: [values[$0.name] ?? .null]) }
+        return Batch(schema: Schema(fields), columns: columns, count: 1)
     }
 
     private func operation(_ operation: TableWriteOperation) -> WriteOperationType {

@@ -24,7 +24,7 @@ struct HoodieWritePlan {
     private(set) var replacedFileIds: [String: [String]] = [:]
 
     init(records: HoodieIncomingRecords, operation: WriteOperationType, slices: [String: [FileSlice]],
-         index: any HoodieIndex, targetFileSize: Int64, bytesPerRecord: Int64) throws {
+         staticPartitions: Set<String> = [], index: any HoodieIndex, targetFileSize: Int64, bytesPerRecord: Int64) throws {
         let sizing = Sizing(targetFileSize: targetFileSize, bytesPerRecord: max(1, bytesPerRecord))
         for partition in records.byPartition.keys.sorted() {
             let existing = slices[partition] ?? []
@@ -36,7 +36,8 @@ struct HoodieWritePlan {
                                    into: &groups)
             writes += groups.values.sorted { ($0.base == nil ? 1 : 0, $0.fileId) < ($1.base == nil ? 1 : 0, $1.fileId) }
         }
-        replacedFileIds = HoodieWritePlan.replaced(operation: operation, written: Set(records.byPartition.keys), slices: slices)
+        let written = staticPartitions.union(records.byPartition.keys)
+        replacedFileIds = HoodieWritePlan.replaced(operation: operation, written: written, slices: slices)
     }
 
     struct Sizing {

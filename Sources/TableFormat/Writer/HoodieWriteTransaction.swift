@@ -41,7 +41,8 @@ final class HoodieWriteTransaction {
                     options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
         let slices = Dictionary(grouping: try table.latestFileSlices(), by: \.partitionPath)
         let bytesPerRecord = try options.recordSizeEstimate ?? recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize(records)
-        let plan = try HoodieWritePlan(records: records, operation: operation, slices: slices,
+        let statics = try options.staticPartitions.map { try HoodieKeyGenerator(config: table.config).partitionPaths($0) } ?? []
+        let plan = try HoodieWritePlan(records: records, operation: operation, slices: slices, staticPartitions: Set(statics),
                                        index: options.index ?? HoodieBloomIndex(store: table.store, config: options.bloomIndex),
                                        targetFileSize: options.targetFileSize, bytesPerRecord: bytesPerRecord)
         let handles = plan.writes.enumerated().map { task, write in

@@ -35,6 +35,9 @@ public struct HudiWriteOptions: Sendable {
     public var deleteMarkerField: String?
     /// Entries added to the commit's `extraMetadata` (a checkpoint, lineage); the write's own `schema` wins.
     public var extraMetadata: [String: String] = [:]
+    /// insert_overwrite: rows of partition-column values (Spark's static PARTITION clause) whose partitions are
+    /// replaced even when no incoming row falls in them, as Hudi's static overwrite partition paths.
+    public var staticPartitions: Batch?
 
     public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
         self.targetFileSize = targetFileSize
