@@ -37,7 +37,7 @@ struct HoodieWriteHandle: Sendable {
     /// here, so nothing of a failed handle is left published.
     func run(_ context: HoodieWriteContext, opened: (String) -> Void) throws -> HoodieWriteStat {
         let table = context.table
-        let inPlace = context.schema.fields.allSatisfy { Vector.canAppendRows($0.type) }
+        let inPlace = context.schema.fields.allSatisfy { Vector.canGather($0.type) }
         let oldKeys = try inPlace ? continuedKeys(context) : nil
         let writer = try HoodieBaseFileWriter(store: table.store, basePath: table.basePath, partitionPath: write.partitionPath,
                                               fileId: write.fileId, writeToken: writeToken, instantTime: context.instantTime,
@@ -117,8 +117,7 @@ struct HoodieWriteHandle: Sendable {
         }
         defer { scan.close() }
         let touched = KeyPrefilter(write.deleteKeys.union(updates.keys))
-        // Rows past a full batch are updates written in place.
-        let fileNames = try StringVectorBuilder.repeating(writer.fileName, count: Batch.capacity + 256)
+        let fileNames = try StringVectorBuilder.repeating(writer.fileName, count: Batch.capacity)
         let addingKeys = writer.continuedRowCount == nil
         while var batch = try scan.next() {
             var kept = ContiguousArray<UInt32>()
@@ -154,28 +153,31 @@ struct HoodieWriteHandle: Sendable {
                 }
                 kept.append(UInt32(row))
             }
-            try replaceInPlace(&batch, replaced, kept: &kept, context)
             state.oldRowsWritten += kept.count
-            // Every batch shares one vector of the new file name (longer is fine: the selection picks rows).
-            batch.columns[HoodieWriteContext.fileNameColumn] = try batch.count <= fileNames.count ? fileNames
+            if replaced.isEmpty {
+                batch.selection = SelectionVector(kept)
+            } else {
+                batch = try merged(batch, kept: kept, replaced: replaced, context)
+            }
+            // Every full batch shares one vector of the new file name.
+            batch.columns[HoodieWriteContext.fileNameColumn] = try batch.count == fileNames.count ? fileNames
                 : StringVectorBuilder.repeating(writer.fileName, count: batch.count)
-            batch.selection = SelectionVector(kept)
             try writer.write(batch, addingKeys: addingKeys)
         }
     }
 
-    /// Appends each replacing incoming row to the batch and points its old record's slot of `kept` at it.
-    private func replaceInPlace(_ batch: inout Batch, _ replaced: [(slot: Int, ref: RecordRef)], kept: inout ContiguousArray<UInt32>,
-                                _ context: HoodieWriteContext) throws {
-        guard !replaced.isEmpty else { return }
-        for (slot, ref) in replaced {
-            let source = context.incoming[Int(ref.batch)]
-            for c in batch.columns.indices where c != HoodieWriteContext.fileNameColumn {
-                try batch.columns[c].appendRow(of: source.columns[c], at: Int(ref.row))
-            }
-            kept[slot] = UInt32(batch.count)
-            batch.count += 1
+    /// The batch's kept rows with each update in its old record's place, gathered into new vectors (one copy,
+    /// which the file writer then takes as it is). The file name column is left to the caller.
+    private func merged(_ batch: Batch, kept: ContiguousArray<UInt32>, replaced: [(slot: Int, ref: RecordRef)],
+                        _ context: HoodieWriteContext) throws -> Batch {
+        var rows = kept
+        for (i, update) in replaced.enumerated() { rows[update.slot] = UInt32(batch.count + i) }
+        var columns = batch.columns
+        for c in columns.indices where c != HoodieWriteContext.fileNameColumn {
+            let patches = replaced.map { (vector: context.incoming[Int($0.ref.batch)].columns[c], row: Int($0.ref.row)) }
+            columns[c] = try batch.columns[c].gathering(rows, patches: patches)
         }
+        return Batch(schema: batch.schema, columns: columns, count: rows.count)
     }
 }
 

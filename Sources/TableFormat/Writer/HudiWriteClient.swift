@@ -35,9 +35,9 @@ public struct HudiWriteOptions: Sendable {
     /// Entries added to the commit's `extraMetadata` (a checkpoint, lineage); the write's own `schema` wins.
     public var extraMetadata: [String: String] = [:]
 
-    // TEMP(measure): SLUICE_FGP overrides, removed before the last commit.
-    public static let defaultFileGroupParallelism = ProcessInfo.processInfo.environment["SLUICE_FGP"].flatMap { Int($0) }
-        ?? min(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Two file groups at a time where there are two cores: on the SF1 upsert (two file groups of 750,000 rows)
+    /// CPU time stays the same and the wall time drops, for about 100 MB more peak memory.
+    public static let defaultFileGroupParallelism = min(2, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(targetFileSize: Int64 = 120 << 20, recordSizeEstimate: Int64? = nil, index: (any HoodieIndex)? = nil) {
         self.targetFileSize = targetFileSize
