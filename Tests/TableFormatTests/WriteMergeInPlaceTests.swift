@@ -86,6 +86,24 @@ struct WriteMergeInPlaceTests {
         #expect(Self.hudiEntries(after.footer) == (try HoodieBloomFilterWriteSupport.footerMetadata(recordKeys: after.keys, config: Self.bloom)))
     }
 
+    @Test("gathering copies kept rows in runs and patch rows in their slots, nulls included", arguments: [DataType.string, .int64, .int32])
+    func gathering(_ type: DataType) throws {
+        func value(_ i: Int) -> Value { i % 11 == 4 ? .null : type == .string ? .string(String(repeating: "x", count: i % 5) + "\(i)") : .int(Int64(i)) }
+        let old = Vector(type: type, values: (0..<50).map(value))
+        let patch = Vector(type: type, values: [value(1000), .null, value(1002)])
+        // Rows 0...9, a patch, 11...19, a patch, 25...49 (20...24 dropped), a patch last.
+        var rows = ContiguousArray((0..<50).map(UInt32.init).filter { $0 != 10 && $0 != 20 && !(21...24).contains($0) })
+        rows.insert(50, at: 10)
+        rows.insert(51, at: 20)
+        rows.append(52)
+        let gathered = try old.gathering(rows, patches: [(patch, 0), (patch, 1), (patch, 2)])
+        let expected: [Value] = rows.map { $0 < 50 ? value(Int($0)) : patch.value(at: Int($0) - 50) }
+        #expect(gathered.count == rows.count)
+        #expect(gathered.values == expected)
+        #expect(throws: TableFormatError.self) { try old.gathering([51], patches: [(patch, 0)]) }
+        #expect(throws: TableFormatError.self) { try old.gathering([0], patches: [(Vector(type: .float64, values: [.float(1)]), 0)]) }
+    }
+
     @Test("a continued filter equals one built from all the keys; a filter of another key count or shape is refused",
           arguments: [BloomFilterTypeCode.dynamicV0, .simple])
     func continuing(_ type: BloomFilterTypeCode) throws {

@@ -34,6 +34,21 @@ extension Vector {
         TableFormatError(.schemaMismatch, "merging an update into a \(count)-row \(type) column: \(what)")
     }
 
+    /// Runs of consecutive rows of this vector (`rows[start..<end]` are `first`, `first + 1`, ...), or single
+    /// patch rows: kept rows come in order, so a batch is a few runs around its updates, each copied at once.
+    private func forEachRun(_ rows: ContiguousArray<UInt32>, _ body: (_ start: Int, _ end: Int, _ first: Int) -> Void) {
+        var i = 0
+        while i < rows.count {
+            let first = Int(rows[i])
+            var end = i &+ 1
+            if first < count {
+                while end < rows.count, Int(rows[end]) == first &+ (end &- i), Int(rows[end]) < count { end &+= 1 }
+            }
+            body(i, end, first)
+            i = end
+        }
+    }
+
     private func gatherFixed(_ rows: ContiguousArray<UInt32>, _ patches: [(vector: Vector, row: Int)]) throws -> (bytes: ByteBuffer, offsets: ContiguousArray<Int32>) {
         let width = type.fixedWidth ?? 0
         guard buffer.count >= count * width else { throw gatherError("\(buffer.count) bytes for \(count) rows") }
@@ -43,13 +58,14 @@ extension Vector {
             guard let to = target.baseAddress else { return 0 }
             buffer.withUnsafeBytes { source in
                 // Every row was checked against count and patches above, every buffer against its rows.
-                for (i, row) in rows.enumerated() {
-                    let r = Int(row)
-                    if r < count, let from = source.baseAddress {
-                        Self.copy(from + r &* width, to + i &* width, width)
-                    } else if r >= count {
-                        let patch = patches[r - count]
-                        patch.vector.buffer.withUnsafeBytes { Self.copy($0.baseAddress! + patch.row * width, to + i &* width, width) }
+                forEachRun(rows) { start, end, first in
+                    if first < count, let from = source.baseAddress {
+                        (to + start &* width).copyMemory(from: from + first &* width, byteCount: (end &- start) &* width)
+                    } else if first >= count {
+                        let patch = patches[first - count]
+                        patch.vector.buffer.withUnsafeBytes {
+                            (to + start &* width).copyMemory(from: $0.baseAddress! + patch.row * width, byteCount: width)
+                        }
                     }
                 }
             }
@@ -58,46 +74,43 @@ extension Vector {
         return (out, [])
     }
 
-    @inline(__always)
-    private static func copy(_ from: UnsafeRawPointer, _ to: UnsafeMutableRawPointer, _ width: Int) {
-        switch width {
-        case 8: to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-        case 4: to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
-        default: to.copyMemory(from: from, byteCount: width)
-        }
-    }
-
     private func gatherBytes(_ rows: ContiguousArray<UInt32>, _ patches: [(vector: Vector, row: Int)]) throws -> (bytes: ByteBuffer, offsets: ContiguousArray<Int32>) {
-        guard offsets.count >= count + 1 else { throw gatherError("\(offsets.count) offsets for \(count) rows") }
-        func span(_ v: Vector, _ row: Int) throws -> Range<Int> {
-            let start = Int(v.offsets[row]), end = Int(v.offsets[row + 1])
-            guard start >= 0, start <= end, end <= v.buffer.count else { throw gatherError("row \(row) spans \(start)..<\(end) of \(v.buffer.count) bytes") }
-            return start..<end
-        }
+        try checkOffsets()
+        for (vector, row) in patches { try vector.checkOffsets(row: row) }
         var out = ContiguousArray<Int32>(repeating: 0, count: rows.count + 1)
         var total = 0
-        for (i, row) in rows.enumerated() {
-            let r = Int(row)
-            total += try r < count ? span(self, r).count : span(patches[r - count].vector, patches[r - count].row).count
-            guard let end = Int32(exactly: total) else { throw gatherError("more than \(Int32.max) bytes") }
-            out[i + 1] = end
+        offsets.withUnsafeBufferPointer { from in
+            out.withUnsafeMutableBufferPointer { to in
+                // Offsets were checked: in order, inside the buffer; each run's are this vector's, shifted.
+                forEachRun(rows) { start, end, first in
+                    if first < count {
+                        let shift = total &- Int(from[first])
+                        for k in start..<end { to[k &+ 1] = Int32(truncatingIfNeeded: Int(from[first &+ (k &- start) &+ 1]) &+ shift) }
+                        // Kept as Int: a sum past Int32 is caught below, not wrapped.
+                        total &+= Int(from[first &+ (end &- start)]) &- Int(from[first])
+                    } else {
+                        let patch = patches[first - count]
+                        total &+= Int(patch.vector.offsets[patch.row + 1] &- patch.vector.offsets[patch.row])
+                        to[end] = Int32(truncatingIfNeeded: total)
+                    }
+                }
+            }
         }
+        guard total <= Int(Int32.max) else { throw gatherError("more than \(Int32.max) bytes") }
         var bytes = ByteBuffer(capacity: total)
         bytes.appendUninitialized(capacity: total) { target in
             guard let to = target.baseAddress else { return 0 }
             buffer.withUnsafeBytes { source in
                 offsets.withUnsafeBufferPointer { from in
-                    // Spans were checked in the first pass.
-                    for (i, row) in rows.enumerated() {
-                        let r = Int(row)
-                        let length = Int(out[i + 1] &- out[i])
-                        guard length > 0 else { continue }
-                        if r < count, let base = source.baseAddress {
-                            (to + Int(out[i])).copyMemory(from: base + Int(from[r]), byteCount: length)
-                        } else if r >= count {
-                            let patch = patches[r - count]
+                    forEachRun(rows) { start, end, first in
+                        let length = Int(out[end] &- out[start])
+                        guard length > 0 else { return }
+                        if first < count, let base = source.baseAddress {
+                            (to + Int(out[start])).copyMemory(from: base + Int(from[first]), byteCount: length)
+                        } else if first >= count {
+                            let patch = patches[first - count]
                             patch.vector.buffer.withUnsafeBytes {
-                                (to + Int(out[i])).copyMemory(from: $0.baseAddress! + Int(patch.vector.offsets[patch.row]), byteCount: length)
+                                (to + Int(out[start])).copyMemory(from: $0.baseAddress! + Int(patch.vector.offsets[patch.row]), byteCount: length)
                             }
                         }
                     }
@@ -106,5 +119,19 @@ extension Vector {
             return total
         }
         return (bytes, out)
+    }
+
+    /// String and binary offsets that a gather may trust: `count + 1` of them, in order, inside the buffer (or,
+    /// with `row`, those of that row only).
+    private func checkOffsets(row: Int? = nil) throws {
+        guard offsets.count >= count + 1 else { throw gatherError("\(offsets.count) offsets for \(count) rows") }
+        let range = row.map { $0...($0 + 1) } ?? 0...count
+        let ok = offsets.withUnsafeBufferPointer { o -> Bool in
+            guard o[range.lowerBound] >= 0, Int(o[range.upperBound]) <= buffer.count else { return false }
+            var inOrder = true
+            for i in range.dropLast() { inOrder = inOrder && o[i] <= o[i &+ 1] }
+            return inOrder
+        }
+        guard ok else { throw gatherError("offsets out of order or past the \(buffer.count) bytes") }
     }
 }
