@@ -103,9 +103,21 @@ public struct DictionaryEncoder: Sendable {
     ) {
         guard input.count > 1 else { return }
         indices.reserveCapacity(indices.count + input.count - 1)
+        // Runs of one value (a file name, a commit time, a status) skip the hash and probe: the value is
+        // compared with the one before it.
+        var previous = UnsafeRawBufferPointer(start: nil, count: 0)
+        var previousIndex: UInt32?
         for i in 0..<input.count - 1 {
             let value = UnsafeRawBufferPointer(rebasing: bytes[Int(input[i])..<Int(input[i + 1])])
-            indices.append(insert(value, hash: Self.hash(value)))
+            if let index = previousIndex, value.count == previous.count,
+               value.isEmpty || Self.bytesEqual(value.baseAddress!, previous.baseAddress!, value.count) {
+                indices.append(index)
+                continue
+            }
+            let index = insert(value, hash: Self.hash(value))
+            indices.append(index)
+            previous = value
+            previousIndex = index
         }
     }
 

@@ -105,10 +105,18 @@ extension ColumnChunkWriter {
         pageDefinitionLevels.removeAll(keepingCapacity: true)
         pageRepetitionLevels.removeAll(keepingCapacity: true)
         pageIndices.removeAll(keepingCapacity: true)
-        pageValues.removeAll()
+        // A fresh buffer, not removeAll: the page just flushed may still share this one, and removeAll would
+        // copy its bytes into a new buffer only to forget them.
+        pageValues = ByteBuffer(capacity: pageValues.count == 0 ? 0 : pageValues.capacity)
         pageLevelCount = 0
         pageValueCount = 0
         pageRowCount = 0
         pageStatistics = StatisticsBuilder(order: descriptor.order, physicalType: descriptor.physicalType)
+        pageGeneration &+= 1
+        if pageGeneration == 0 {
+            // Wrapped after 2^32 pages: forget every mark rather than mistake an old one for this page's.
+            entryGenerations.removeAll(keepingCapacity: true)
+            pageGeneration = 1
+        }
     }
 }

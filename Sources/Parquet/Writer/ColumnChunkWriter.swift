@@ -61,6 +61,10 @@ struct ColumnChunkWriter: Sendable {
     var pageValues = ByteBuffer()
     var pageIndices = ContiguousArray<UInt32>()
     var pageStatistics: StatisticsBuilder
+    /// Per dictionary entry, the page generation that last folded it into `pageStatistics`: byte-array pages
+    /// take their bounds from the distinct entries they use, not from every value.
+    var entryGenerations = ContiguousArray<UInt32>()
+    var pageGeneration: UInt32 = 1
 
     init(descriptor: LeafDescriptor, options: ParquetWriteOptions) {
         self.descriptor = descriptor
@@ -128,16 +132,54 @@ struct ColumnChunkWriter: Sendable {
             throw ParquetError(.invalidArgument, "column \(descriptor.pathString): levels promise more values than the vector holds")
         }
         pageValueCount &+= range.count
-        if options.writeStatistics { pageStatistics.update(values, range) }
         if dictionary != nil {
+            let first = pageIndices.count
             insertIntoDictionary(values, range)
+            if options.writeStatistics {
+                if Self.boundsFromEntries(descriptor.physicalType) {
+                    foldNewEntries(indicesFrom: first)
+                } else {
+                    pageStatistics.update(values, range)
+                }
+            }
             if dictionary!.encodedSize > options.dictionaryPageSizeLimit || nearlyDistinct(adding: range.count) {
                 try flushPage()
                 try writeDictionaryPageAndFallBack()
             }
             return
         }
+        if options.writeStatistics { pageStatistics.update(values, range) }
         appendPlain(values, range, into: &pageValues)
+    }
+
+    /// Byte arrays compare slowly and repeat often in a dictionary-encoded page; numbers compare faster than
+    /// an entry lookup.
+    static func boundsFromEntries(_ type: PhysicalType) -> Bool {
+        type == .byteArray || type == .fixedLenByteArray || type == .int96
+    }
+
+    /// Folds the dictionary entries that `pageIndices[first...]` refer to and this page has not yet seen into
+    /// its statistics: the same bounds as every value's, one comparison per distinct entry.
+    private mutating func foldNewEntries(indicesFrom first: Int) {
+        guard let dictionary else { return }
+        if entryGenerations.count < dictionary.count {
+            entryGenerations.append(contentsOf: repeatElement(0, count: dictionary.count &- entryGenerations.count))
+        }
+        var fresh = ContiguousArray<Int>()
+        let generation = pageGeneration
+        pageIndices.withUnsafeBufferPointer { indices in
+            entryGenerations.withUnsafeMutableBufferPointer { seen in
+                // Every index is below dictionary.count <= seen.count.
+                for i in first..<indices.count {
+                    let entry = Int(indices[i])
+                    if seen[entry] != generation {
+                        seen[entry] = generation
+                        fresh.append(entry)
+                    }
+                }
+            }
+        }
+        pageStatistics.update(dictionary.entries(width: LeafValues.physicalWidth(descriptor), physicalType: descriptor.physicalType), fresh)
     }
 
     /// Values a chunk takes before its dictionary is judged, and the share of distinct entries that makes it

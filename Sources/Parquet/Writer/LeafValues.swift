@@ -146,20 +146,45 @@ extension LeafValues {
         }
         var offsets = ContiguousArray<Int32>(repeating: 0, count: n + 1)
         var total = 0
-        for i in 0..<n {
-            let row = rows.map { Int($0[i]) } ?? i
-            total &+= Int(v.offsets[row + 1] &- v.offsets[row])
-            offsets[i + 1] = Int32(truncatingIfNeeded: total)
-        }
-        var bytes = ByteBuffer(capacity: total)
-        v.buffer.withUnsafeBytes { src in
-            for i in 0..<n {
-                let row = rows.map { Int($0[i]) } ?? i
-                let start = Int(v.offsets[row]), end = Int(v.offsets[row + 1])
-                bytes.append(raw: UnsafeRawBufferPointer(rebasing: src[start..<end]))
+        v.offsets.withUnsafeBufferPointer { source in
+            offsets.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n {
+                    let row = rows.map { Int($0[i]) } ?? i
+                    total &+= Int(source[row + 1] &- source[row])
+                    out[i + 1] = Int32(truncatingIfNeeded: total)
+                }
             }
+        }
+        // Sized once, then each value copied straight to where its offset says.
+        var bytes = ByteBuffer(capacity: total)
+        bytes.appendUninitialized(capacity: total) { target in
+            v.buffer.withUnsafeBytes { src in
+                v.offsets.withUnsafeBufferPointer { source in
+                    offsets.withUnsafeBufferPointer { out in
+                        guard let to = target.baseAddress, let from = src.baseAddress else { return }
+                        for i in 0..<n {
+                            let row = rows.map { Int($0[i]) } ?? i
+                            let start = Int(source[row]), length = Int(out[i + 1] &- out[i])
+                            (to + Int(out[i])).copyMemory(from: from + start, byteCount: length)
+                        }
+                    }
+                }
+            }
+            return total
         }
         out.offsets = offsets
         out.buffer = bytes
+    }
+}
+
+extension DictionaryEncoder {
+    /// The dictionary's distinct values as leaf values (entry i at position i), shared, not copied: drop the
+    /// view before inserting again, or the insert copies the buffers.
+    func entries(width: Int, physicalType: PhysicalType) -> LeafValues {
+        var view = LeafValues(physicalType: physicalType, width: width)
+        view.count = count
+        view.buffer = values
+        if physicalType == .byteArray { view.offsets = offsets }
+        return view
     }
 }

@@ -17,8 +17,9 @@ struct StatisticsBuilder: Sendable {
 
     var hasBounds: Bool { min != nil }
 
-    /// Folds values `range` of `values` in.
-    mutating func update(_ values: LeafValues, _ range: Range<Int>) {
+    /// Folds the values at `range` (positions, in any order) of `values` in: a run of a page's values, or the
+    /// distinct dictionary entries a page refers to.
+    mutating func update<Rows: Collection<Int>>(_ values: LeafValues, _ range: Rows) {
         guard !range.isEmpty, order != .none else { return }
         switch (physicalType, order) {
         case (.boolean, _): fold(typedBounds(values, range, as: UInt8.self, <))
@@ -77,11 +78,12 @@ struct StatisticsBuilder: Sendable {
         withUnsafeBytes(of: value) { [UInt8]($0) }
     }
 
-    private func typedBounds<T: BitwiseCopyable>(
-        _ values: LeafValues, _ range: Range<Int>, as: T.Type, _ lt: (T, T) -> Bool
+    private func typedBounds<T: BitwiseCopyable, Rows: Collection<Int>>(
+        _ values: LeafValues, _ range: Rows, as: T.Type, _ lt: (T, T) -> Bool
     ) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: T.self) { p in
-            var lo = p[range.lowerBound], hi = lo
+            guard let first = range.first else { return nil }
+            var lo = p[first], hi = lo
             for i in range.dropFirst() {
                 let x = p[i]
                 if lt(x, lo) { lo = x }
@@ -91,8 +93,8 @@ struct StatisticsBuilder: Sendable {
         }
     }
 
-    private func floatBounds<F: BinaryFloatingPoint & BitwiseCopyable>(
-        _ values: LeafValues, _ range: Range<Int>, as: F.Type
+    private func floatBounds<F: BinaryFloatingPoint & BitwiseCopyable, Rows: Collection<Int>>(
+        _ values: LeafValues, _ range: Rows, as: F.Type
     ) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: F.self) { p in
             var lo = F.infinity, hi = -F.infinity, seen = false
@@ -110,7 +112,7 @@ struct StatisticsBuilder: Sendable {
         }
     }
 
-    private func float16Bounds(_ values: LeafValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
+    private func float16Bounds<Rows: Collection<Int>>(_ values: LeafValues, _ range: Rows) -> ([UInt8], [UInt8])? {
         values.buffer.withUnsafeBufferPointer(as: UInt16.self) { p in
             var lo = Float.infinity, hi = -Float.infinity
             var loBits: UInt16 = 0, hiBits: UInt16 = 0, seen = false
@@ -128,9 +130,9 @@ struct StatisticsBuilder: Sendable {
         }
     }
 
-    private func byteBounds(_ values: LeafValues, _ range: Range<Int>) -> ([UInt8], [UInt8])? {
+    private func byteBounds<Rows: Collection<Int>>(_ values: LeafValues, _ range: Rows) -> ([UInt8], [UInt8])? {
         let signed = order == .signedBytes
-        return values.buffer.withUnsafeBytes { raw -> ([UInt8], [UInt8]) in
+        return values.buffer.withUnsafeBytes { raw -> ([UInt8], [UInt8])? in
             let base = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!
             if values.physicalType == .byteArray {
                 return values.offsets.withUnsafeBufferPointer { offsets in
@@ -148,10 +150,11 @@ struct StatisticsBuilder: Sendable {
     }
 
     @inline(__always)
-    private static func bounds(
-        _ range: Range<Int>, signed: Bool, _ span: (Int) -> UnsafeRawBufferPointer
-    ) -> ([UInt8], [UInt8]) {
-        var lo = span(range.lowerBound), hi = lo
+    private static func bounds<Rows: Collection<Int>>(
+        _ range: Rows, signed: Bool, _ span: (Int) -> UnsafeRawBufferPointer
+    ) -> ([UInt8], [UInt8])? {
+        guard let first = range.first else { return nil }
+        var lo = span(first), hi = lo
         for i in range.dropFirst() {
             let x = span(i)
             if bytesLess(x, lo, signed: signed) { lo = x }
@@ -162,16 +165,27 @@ struct StatisticsBuilder: Sendable {
 
     /// Unsigned byte order with each value's first 8 bytes as a big-endian key: most comparisons end there.
     @inline(__always)
-    private static func unsignedBounds(_ range: Range<Int>, _ span: (Int) -> UnsafeRawBufferPointer) -> ([UInt8], [UInt8]) {
-        var lo = span(range.lowerBound), hi = lo
+    private static func unsignedBounds<Rows: Collection<Int>>(
+        _ range: Rows, _ span: (Int) -> UnsafeRawBufferPointer
+    ) -> ([UInt8], [UInt8])? {
+        guard let first = range.first else { return nil }
+        var lo = span(first), hi = lo
         var loKey = prefixKey(lo), hiKey = loKey
         for i in range.dropFirst() {
             let x = span(i)
             let k = prefixKey(x)
-            if k < loKey || (k == loKey && bytesLess(x, lo, signed: false)) { lo = x; loKey = k }
-            if k > hiKey || (k == hiKey && bytesLess(hi, x, signed: false)) { hi = x; hiKey = k }
+            // Equal keys of two values of 8 or more bytes: their first 8 bytes are equal, compare the rest.
+            if k < loKey || (k == loKey && tailLess(x, lo)) { lo = x; loKey = k }
+            if k > hiKey || (k == hiKey && tailLess(hi, x)) { hi = x; hiKey = k }
         }
         return ([UInt8](lo), [UInt8](hi))
+    }
+
+    /// `a < b` in unsigned byte order for two values whose prefix keys are equal.
+    @inline(__always)
+    private static func tailLess(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count > 8, b.count > 8 else { return bytesLess(a, b, signed: false) }
+        return bytesLess(UnsafeRawBufferPointer(rebasing: a[8...]), UnsafeRawBufferPointer(rebasing: b[8...]), signed: false)
     }
 
     /// The first 8 bytes, zero-padded, as a big-endian integer (orders like the bytes; ties need a full compare).

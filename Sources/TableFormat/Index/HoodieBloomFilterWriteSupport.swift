@@ -27,6 +27,23 @@ public struct HoodieBloomFilterWriteSupport: Sendable {
         bloomFilter = try config.makeBloomFilter()
     }
 
+    /// The entries of a base file whose first `keyCount` rows are, in order, those of the file whose footer
+    /// holds `metadata` (a rewrite that keeps every old record in place): its filter and key range stand for
+    /// them, so only keys added after them are hashed. Nil when that footer lacks a key range or its filter
+    /// is not what `config` builds from `keyCount` keys; the caller then adds every key.
+    public init?(config: HoodieBloomIndexConfig, continuing metadata: [KeyValue], keyCount: Int, file: String) throws {
+        let empty = try config.makeBloomFilter()
+        guard let written = try HoodieBloomFilterWriteSupport.readBloomFilter(from: metadata, file: file),
+              let filter = empty.continuing(written, afterKeys: keyCount) else { return nil }
+        bloomFilter = filter
+        if keyCount > 0 {
+            guard let range = HoodieBloomFilterWriteSupport.readRecordKeyRange(from: metadata) else { return nil }
+            minKey = Array(range.min.utf8)
+            maxKey = Array(range.max.utf8)
+        }
+        self.keyCount = keyCount
+    }
+
     /// Adds a row's record key to the filter and the min/max range, which compare as Java strings (UTF-16
     /// code units). Throws for an empty key, which no Hudi key generator produces.
     public mutating func addKey(_ recordKey: String) throws {

@@ -62,6 +62,15 @@ struct InternalDynamicBloomFilter: Sendable, Hashable {
         for row in rows.indices where !rows[row].isEmpty { matrix[row].add(rows[row]) }
     }
 
+    /// `add`'s choice of row and counting, without the hashing: rows it adds stay empty.
+    mutating func skipKey() {
+        if activeRow() == nil {
+            matrix.append(InternalBloomFilter(vectorSize: vectorSize, nbHash: nbHash))
+            currentNbRecord = 0
+        }
+        currentNbRecord &+= 1
+    }
+
     /// Java's `getActiveStandardBF`: nil means "add a row". Its integer arithmetic is kept (32-bit products).
     private mutating func activeRow() -> Int? {
         if reachedMax {
@@ -114,5 +123,21 @@ extension InternalDynamicBloomFilter {
         }
         matrix = []
         for _ in 0..<rows { matrix.append(try InternalBloomFilter(from: &input)) }
+    }
+}
+
+extension InternalDynamicBloomFilter {
+    /// See `HoodieBloomFilter.continuing`: replays the row choices of `keyCount` adds (no hashing), checks that
+    /// they leave `written`'s row count and active-row count, then takes `written`'s rows.
+    func continuing(_ written: InternalDynamicBloomFilter, afterKeys keyCount: Int) -> InternalDynamicBloomFilter? {
+        guard keyCount >= 0, matrix.count == 1, currentNbRecord == 0, written.vectorSize == vectorSize,
+              written.nbHash == nbHash, written.hashType == hashType, written.nr == nr,
+              written.matrix.allSatisfy({ $0.vectorSize == vectorSize && $0.nbHash == nbHash && $0.hashType == hashType })
+        else { return nil }
+        var state = self
+        for _ in 0..<keyCount { state.skipKey() }
+        guard state.matrix.count == written.matrix.count, state.currentNbRecord == written.currentNbRecord else { return nil }
+        state.matrix = written.matrix
+        return state
     }
 }

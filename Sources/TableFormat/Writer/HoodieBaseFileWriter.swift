@@ -18,14 +18,23 @@ final class HoodieBaseFileWriter {
     /// The footer's filter and key range, hashed on their own queue while the rows are encoded.
     private let recordKeys: HoodieBloomFilterWriteQueue
     static let recordKeyColumn = 2
+    /// Rows the writer's filter held when it started (an old base file's, continued), which it must write
+    /// first, without adding their keys; nil for a filter that started empty.
+    let continuedRowCount: Int?
 
     init(store: any ObjectStore, basePath: String, partitionPath: String, fileId: String, writeToken: String,
          instantTime: String, schema: Schema, bloomFilter: HoodieBloomIndexConfig, footer: [KeyValue],
-         options: ParquetWriteOptions) throws {
+         options: ParquetWriteOptions, continuing keys: OldBaseFileKeys? = nil) throws {
         fileName = "\(fileId)_\(writeToken)_\(instantTime).parquet"
         path = partitionPath.isEmpty ? fileName : partitionPath + "/" + fileName
-        key = HudiTable.key(basePath, path)
-        recordKeys = try HoodieBloomFilterWriteQueue(config: bloomFilter, file: key)
+        let objectKey = HudiTable.key(basePath, path)
+        key = objectKey
+        continuedRowCount = keys?.rowCount
+        if let keys {
+            recordKeys = HoodieBloomFilterWriteQueue(support: keys.support, file: objectKey)
+        } else {
+            recordKeys = try HoodieBloomFilterWriteQueue(config: bloomFilter, file: objectKey)
+        }
         var options = options
         options.keyValueMetadata += footer
         do {
@@ -40,10 +49,11 @@ final class HoodieBaseFileWriter {
         }
     }
 
-    /// Appends the batch's live rows (meta columns first) and adds their record keys to the footer's filter.
-    func write(_ batch: Batch) throws {
+    /// Appends the batch's live rows (meta columns first) and adds their record keys to the footer's filter,
+    /// unless `addingKeys` is false: rows whose keys the filter the writer continues already holds.
+    func write(_ batch: Batch, addingKeys: Bool = true) throws {
         guard batch.rowCount > 0 else { return }
-        try addRecordKeys(batch)
+        if addingKeys { try addRecordKeys(batch) }
         do {
             try writer.write(batch)
         } catch let error as ParquetError {

@@ -23,8 +23,13 @@ final class HoodieBloomFilterWriteQueue: Sendable {
     private let slots = DispatchSemaphore(value: 0)
     private let file: String
 
-    init(config: HoodieBloomIndexConfig, file: String, depth: Int = 4) throws {
-        state = Mutex(State(support: try HoodieBloomFilterWriteSupport(config: config)))
+    convenience init(config: HoodieBloomIndexConfig, file: String, depth: Int = 4) throws {
+        self.init(support: try HoodieBloomFilterWriteSupport(config: config), file: file, depth: depth)
+    }
+
+    /// Continues `support` (a filter that already holds the file's first keys).
+    init(support: HoodieBloomFilterWriteSupport, file: String, depth: Int = 4) {
+        state = Mutex(State(support: support))
         self.file = file
         for _ in 0..<max(1, depth) { slots.signal() }
     }
