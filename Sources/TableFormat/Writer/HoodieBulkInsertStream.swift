@@ -20,7 +20,7 @@ final class HoodieBulkInsertStream {
         var rows: ContiguousArray<UInt32>
     }
 
-    private let transaction: HoodieWriteTransaction
+    private let target: HoodieBulkInsertTarget
     private let keyGenerator: HoodieKeyGenerator
     private let options: HudiWriteOptions
     private let schema: Schema
@@ -31,14 +31,15 @@ final class HoodieBulkInsertStream {
     private var buffered = 0
     private var recordsPerFile: Int?
     private var checkedSchema: Schema?
-    private var task = 0
+    /// File groups written so far (their task numbers come from the target).
+    private var files = 0
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
-    init(transaction: HoodieWriteTransaction, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
-        self.transaction = transaction
+    init(target: HoodieBulkInsertTarget, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
+        self.target = target
         self.keyGenerator = keyGenerator
         self.options = options
-        dataSchema = transaction.dataSchema
+        dataSchema = target.dataSchema
         schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + dataSchema.fields)
     }
 
@@ -57,7 +58,7 @@ final class HoodieBulkInsertStream {
         let b = nextBatch
         nextBatch += 1
         incoming[b] = Incoming(batch: batch,
-                               commitTime: try HoodieBulkInsertStream.repeating(transaction.instant.requestedTime, count: batch.count),
+                               commitTime: try HoodieBulkInsertStream.repeating(target.instantTime, count: batch.count),
                                recordKeys: keys, partitionPaths: paths)
         for (partition, rows) in byPartition {
             pending[partition, default: ([], 0)].chunks.append(Chunk(batch: b, rows: rows))
@@ -72,19 +73,18 @@ final class HoodieBulkInsertStream {
         while buffered > 2 * perFile, let fullest = pending.max(by: { $0.value.count < $1.value.count })?.key {
             try flush(fullest, limit: perFile)
         }
-        try transaction.beatIfDue()
+        try target.heartbeat.beatIfDue()
     }
 
-    /// Writes what is left, one file group per partition, then the partition metadata.
+    /// Writes what is left, one file group per partition (the caller writes the partition metadata).
     func finish() throws {
         for partition in pending.keys.sorted() {
             while pending[partition] != nil { try flush(partition, limit: recordsPerFile ?? Int.max) }
         }
-        for partition in stats.keys.sorted() { try transaction.writePartitionMetadata(partition) }
     }
 
     private func estimateRecordsPerFile(_ first: Batch) throws -> Int {
-        let bytes = try options.recordSizeEstimate ?? transaction.recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize([first])
+        let bytes = options.recordSizeEstimate ?? target.recordSizeFromCommits ?? HoodieWriteTransaction.inMemorySize([first])
         return max(1, Int(options.targetFileSize / max(1, bytes)))
     }
 
@@ -113,20 +113,36 @@ final class HoodieBulkInsertStream {
     private func flush(_ partition: String, limit: Int) throws {
         let (chunks, count) = take(partition, limit: limit)
         guard count > 0 else { return }
+        let task = target.task(files)
+        files += 1
         let fileId = UUID().uuidString.lowercased() + "-0"
-        let token = "\(task)-0-\(task)"
-        defer { task += 1 }
-        let instant = transaction.instant.requestedTime
-        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
+        let instant = target.instantTime
+        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: target.table.config.name)),
                       KeyValue(key: "writer.model.name", value: "avro")]
-        let writer = try HoodieBaseFileWriter(store: transaction.table.store, basePath: transaction.table.basePath,
-                                              partitionPath: partition, fileId: fileId, writeToken: token, instantTime: instant,
+        let writer = try HoodieBaseFileWriter(store: target.table.store, basePath: target.table.basePath,
+                                              partitionPath: partition, fileId: fileId, writeToken: "\(task)-0-\(task)", instantTime: instant,
                                               schema: schema, bloomFilter: options.bloomIndex, footer: footer, options: options.parquet)
-        transaction.track(writer)
+        target.opened.add(writer.key)
+        let size: Int64
+        do {
+            try write(chunks, to: writer, seqnoPrefix: "\(instant)_\(task)_")
+            size = try writer.close()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
+                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
+                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+        release(chunks)
+    }
+
+    /// The chunks' rows with their meta columns, in order.
+    private func write(_ chunks: [Chunk], to writer: HoodieBaseFileWriter, seqnoPrefix: String) throws {
         var seq = 0
         for chunk in chunks {
             let source = try self.source(chunk.batch)
-            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: "\(instant)_\(task)_", rows: chunk.rows,
+            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: seqnoPrefix, rows: chunk.rows,
                                                                     count: source.batch.count, first: seq)
             seq += chunk.rows.count
             let meta = [source.commitTime, seqnos, source.recordKeys, source.partitionPaths,
@@ -137,11 +153,6 @@ final class HoodieBulkInsertStream {
             try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
                                    selection: whole ? nil : SelectionVector(chunk.rows)))
         }
-        let size = try writer.close()
-        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
-                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
-                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
-        release(chunks)
     }
 
     private func source(_ batch: Int) throws -> Incoming {
