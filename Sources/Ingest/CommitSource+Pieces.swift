@@ -48,11 +48,7 @@ extension CommitSource {
             if result.endsInsideQuotes && !last {
                 throw IngestError(.unsafeSplit, "\(files[file].location): byte \(result.piece.range?.upperBound ?? 0) is inside a quoted field; reading the file whole")
             }
-            for var reject in result.rejects {
-                reject.line = reject.line.map { $0 + lines }
-                reject.ordinal = reject.ordinal.map { $0 + rows }
-                rejects.append(reject)
-            }
+            rejects += lines == 0 && rows == 0 ? result.rejects : result.rejects.map { $0.moved(lines: lines, rows: rows) }
             stats[file].add(result.stats)
             (lines, rows) = (lines + result.lines, rows + result.accepted)
         }
@@ -80,7 +76,8 @@ extension CommitSource {
             var ranges: [Range<Int>] = [0..<file.size]
             if file.format == .csv, let local = file.store as? LocalStore, options.text.csv.compression != .gzip,
                options.text.csv.compression != .zstd, options.text.csv.skipRows == 0 {
-                ranges = try CSVByteRanges.split(path: local.root + "/" + file.key, size: file.size, count: workers)
+                ranges = try CSVByteRanges.split(path: local.root + "/" + file.key, size: file.size, count: workers,
+                                                 minimumBytes: options.minimumSplitBytes)
             }
             let split = ranges.count > 1
             pieces += ranges.enumerated().map { SourcePiece(file: i, range: split ? $1 : nil, part: $0) }

@@ -93,7 +93,7 @@ final class CommitSource {
             for failure in failures {
                 records.append(QuarantineRecord(file: file, line: nil, ordinal: accepted + failure.row + 1,
                                                 record: try RecordValidator.render(batch, row: failure.row),
-                                                error: failure.reason, stage: "validation"))
+                                                error: failure.reason, stage: "validation", rowError: nil))
             }
             try route(records)
             var keep = ContiguousArray<UInt32>()
@@ -173,6 +173,7 @@ extension CommitSource {
 
 extension QuarantineRecord {
     init(rowError: RowError, file: SourceFile) {
-        self.init(file: file, line: rowError.line, ordinal: nil, record: rowError.record, error: rowError.message, stage: "parse")
+        self.init(file: file, line: rowError.line, ordinal: nil, record: rowError.record, error: rowError.message, stage: "parse",
+                  rowError: rowError)
     }
 }

@@ -125,18 +125,8 @@ public final class IncrementalIngest {
             if let since = read.since { extra[SinceFilter.metadataKey] = since }
             return extra
         }
-        var written: (HudiWriteResult, CommitSource.Summary)?
-        if CommitSource.readsInParallel(options) {
-            let pieces = try CommitSource.pieces(files, options: options, workers: options.parallelism)
-            do {
-                written = try writeInParallel(client, pieces: pieces, files: files, plans: plans, schema: schema.schema, finish: finish)
-            } catch let error where pieces.count > files.count && CommitSource.isSplitFailure(error) {
-                // A cut fell inside a quoted field (or a range read as text what was inside one): read serially.
-                written = nil
-            }
-        }
-        let (result, read) = try written ?? writeSerially(client, files: files, plans: plans, schema: schema.schema,
-                                                           sinceFloor: sinceFloor, finish: finish)
+        let (result, read) = try writeInParallel(client, files: files, plans: plans, schema: schema.schema, finish: finish)
+            ?? writeSerially(client, files: files, plans: plans, schema: schema.schema, sinceFloor: sinceFloor, finish: finish)
         table = try HudiTable.open(store: store, path: path)
         let writeStats = result.metadata.writeStats
         return IngestCommit(instant: result.instant, files: read.stats, inserted: writeStats.reduce(0) { $0 + $1.numInserts },
@@ -160,7 +150,21 @@ public final class IncrementalIngest {
         return (result, read)
     }
 
-    /// Bulk insert by `parallelism` workers, each reading the pieces it claims and writing its own file groups.
+    /// Bulk insert by `parallelism` workers, each reading the pieces it claims and writing its own file groups;
+    /// nil when the commit is no parallel bulk insert, has one piece (a reading thread beside the writing one
+    /// does better than one worker doing both), or a cut fell inside a quoted field (read serially instead).
+    private func writeInParallel(_ client: HudiWriteClient, files: [SourceFile], plans: [ReadPlan], schema: Schema,
+                                 finish: (inout CommitSource.Summary) throws -> [String: String]) throws -> (HudiWriteResult, CommitSource.Summary)? {
+        guard CommitSource.readsInParallel(options) else { return nil }
+        let pieces = try CommitSource.pieces(files, options: options, workers: options.parallelism)
+        guard pieces.count > 1 else { return nil }
+        do {
+            return try writeInParallel(client, pieces: pieces, files: files, plans: plans, schema: schema, finish: finish)
+        } catch let error where pieces.count > files.count && CommitSource.isSplitFailure(error) {
+            return nil
+        }
+    }
+
     private func writeInParallel(_ client: HudiWriteClient, pieces: [SourcePiece], files: [SourceFile], plans: [ReadPlan], schema: Schema,
                                  finish: (inout CommitSource.Summary) throws -> [String: String]) throws -> (HudiWriteResult, CommitSource.Summary) {
         let queue = PieceQueue(pieces)

@@ -19,6 +19,8 @@ public struct IngestOptions: Sendable {
     /// Workers of a bulk insert: each reads its share of the files (big CSV files cut into byte ranges) and
     /// writes its own file groups. 1 reads on one thread while the write encodes.
     public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// The smallest byte range a CSV file is cut into for the workers (tests cut small files).
+    var minimumSplitBytes = 16 << 20
 
     // Sources.
     /// CSV and JSON reader options (delimiter, quote, escape, header, null strings, encoding, compression...).
