@@ -5,7 +5,9 @@ import Parquet
 /// Bulk insert as a stream: incoming batches are routed to their partitions as they arrive, and a partition's
 /// rows become a new file group as soon as they reach the target file size, so memory holds about one file
 /// group's rows per busy partition (at most `2 × recordsPerFile` rows in all), never the whole input.
-/// A partition's rows are buffered until they make a whole file group, so files come out near the target size.
+/// A partition's rows are buffered until they make a whole file group, so files come out near the target size;
+/// an unpartitioned table's rows go straight into its one open file group instead (the same files, without
+/// holding their rows).
 final class HoodieBulkInsertStream {
     private struct Incoming {
         var batch: Batch
@@ -20,6 +22,15 @@ final class HoodieBulkInsertStream {
         var rows: ContiguousArray<UInt32>
     }
 
+    /// A file group being written: its rows so far number its next sequence number.
+    private struct OpenFile {
+        let writer: HoodieBaseFileWriter
+        let fileId: String
+        let partition: String
+        let task: Int
+        var rows = 0
+    }
+
     private let target: HoodieBulkInsertTarget
     private let keyGenerator: HoodieKeyGenerator
     private let options: HudiWriteOptions
@@ -31,8 +42,10 @@ final class HoodieBulkInsertStream {
     private var buffered = 0
     private var recordsPerFile: Int?
     private var checkedSchema: Schema?
-    /// File groups written so far (their task numbers come from the target).
+    /// File groups opened so far (their task numbers come from the target).
     private var files = 0
+    /// The unpartitioned table's file group being filled.
+    private var open: OpenFile?
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
     init(target: HoodieBulkInsertTarget, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
@@ -65,6 +78,10 @@ final class HoodieBulkInsertStream {
             pending[partition, default: ([], 0)].count += rows.count
             buffered += rows.count
         }
+        if isUnpartitioned {
+            try writeThrough(limit: perFile)
+            return try target.heartbeat.beatIfDue()
+        }
         // Only once every partition holds its chunk: a flush releases batches no buffer refers to.
         for partition in byPartition.keys.sorted() {
             while (pending[partition]?.count ?? 0) >= perFile { try flush(partition, limit: perFile) }
@@ -78,6 +95,10 @@ final class HoodieBulkInsertStream {
 
     /// Writes what is left, one file group per partition (the caller writes the partition metadata).
     func finish() throws {
+        if let file = open {
+            open = nil
+            try close(file)
+        }
         for partition in pending.keys.sorted() {
             while pending[partition] != nil { try flush(partition, limit: recordsPerFile ?? Int.max) }
         }
@@ -109,49 +130,83 @@ final class HoodieBulkInsertStream {
         return (taken, count)
     }
 
+    /// Stops writing: the open file group, if any, is abandoned (the transaction deletes what was opened).
+    func abort() {
+        open?.writer.abort()
+        open = nil
+    }
+
+    private var isUnpartitioned: Bool { keyGenerator.kind == .nonPartitioned || keyGenerator.partitionFields.isEmpty }
+
+    /// Appends the buffered rows to the open file group, closing it at `limit` rows and opening the next.
+    private func writeThrough(limit: Int) throws {
+        while (pending[""]?.count ?? 0) > 0 {
+            var file = try open ?? openFile("")
+            open = nil
+            let (chunks, _) = take("", limit: limit - file.rows)
+            do {
+                try append(chunks, to: &file)
+            } catch {
+                file.writer.abort()
+                throw error
+            }
+            release(chunks)
+            if file.rows >= limit { try close(file) } else { open = file }
+        }
+    }
+
     /// One new file group of up to `limit` of the partition's buffered rows, in arrival order.
     private func flush(_ partition: String, limit: Int) throws {
         let (chunks, count) = take(partition, limit: limit)
         guard count > 0 else { return }
-        let task = target.task(files)
-        files += 1
-        let fileId = UUID().uuidString.lowercased() + "-0"
-        let instant = target.instantTime
-        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: target.table.config.name)),
-                      KeyValue(key: "writer.model.name", value: "avro")]
-        let writer = try HoodieBaseFileWriter(store: target.table.store, basePath: target.table.basePath,
-                                              partitionPath: partition, fileId: fileId, writeToken: "\(task)-0-\(task)", instantTime: instant,
-                                              schema: schema, bloomFilter: options.bloomIndex, footer: footer, options: options.parquet)
-        target.opened.add(writer.key)
-        let size: Int64
+        var file = try openFile(partition)
         do {
-            try write(chunks, to: writer, seqnoPrefix: "\(instant)_\(task)_")
-            size = try writer.close()
+            try append(chunks, to: &file)
         } catch {
-            writer.abort()
+            file.writer.abort()
             throw error
         }
-        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
-                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
-                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+        try close(file)
         release(chunks)
     }
 
-    /// The chunks' rows with their meta columns, in order.
-    private func write(_ chunks: [Chunk], to writer: HoodieBaseFileWriter, seqnoPrefix: String) throws {
-        var seq = 0
+    private func openFile(_ partition: String) throws -> OpenFile {
+        let task = target.task(files)
+        files += 1
+        let fileId = UUID().uuidString.lowercased() + "-0"
+        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: target.table.config.name)),
+                      KeyValue(key: "writer.model.name", value: "avro")]
+        let writer = try HoodieBaseFileWriter(store: target.table.store, basePath: target.table.basePath,
+                                              partitionPath: partition, fileId: fileId, writeToken: "\(task)-0-\(task)",
+                                              instantTime: target.instantTime, schema: schema, bloomFilter: options.bloomIndex,
+                                              footer: footer, options: options.parquet)
+        target.opened.add(writer.key)
+        return OpenFile(writer: writer, fileId: fileId, partition: partition, task: task)
+    }
+
+    /// Publishes the file group and records its write stat (a failed close aborts its upload).
+    private func close(_ file: OpenFile) throws {
+        let size = try file.writer.close()
+        let rows = file.writer.rowCount
+        stats[file.partition, default: []].append(HoodieWriteStat(fileId: file.fileId, path: file.writer.path, prevCommit: nil,
+                                                                  partitionPath: file.partition, numWrites: rows, numDeletes: 0,
+                                                                  numInserts: rows, numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+    }
+
+    /// The chunks' rows with their meta columns, in order, numbered on from the file's rows so far.
+    private func append(_ chunks: [Chunk], to file: inout OpenFile) throws {
+        let prefix = "\(target.instantTime)_\(file.task)_"
         for chunk in chunks {
             let source = try self.source(chunk.batch)
-            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: seqnoPrefix, rows: chunk.rows,
-                                                                    count: source.batch.count, first: seq)
-            seq += chunk.rows.count
+            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: prefix, rows: chunk.rows, count: source.batch.count, first: file.rows)
+            file.rows += chunk.rows.count
             let meta = [source.commitTime, seqnos, source.recordKeys, source.partitionPaths,
-                        try HoodieBulkInsertStream.repeating(writer.fileName, count: source.batch.count)]
+                        try HoodieBulkInsertStream.repeating(file.writer.fileName, count: source.batch.count)]
             // A chunk of every row in order needs no selection: the writer then takes the vectors' buffers as
             // they are instead of gathering each value.
             let whole = chunk.rows.count == source.batch.count && chunk.rows.indices.allSatisfy { chunk.rows[$0] == UInt32($0) }
-            try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
-                                   selection: whole ? nil : SelectionVector(chunk.rows)))
+            try file.writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
+                                        selection: whole ? nil : SelectionVector(chunk.rows)))
         }
     }
 

@@ -22,8 +22,8 @@ extension HoodieWriteTransaction {
         let targets = try (0..<count).map { try bulkInsertTarget(worker: $0, of: count) }
         let cancelled = CancelFlag()
         let run = { @Sendable [options] (worker: Int) throws -> WorkerResult<Summary> in
+            let stream = HoodieBulkInsertStream(target: targets[worker], keyGenerator: keyGenerator, options: options)
             do {
-                let stream = HoodieBulkInsertStream(target: targets[worker], keyGenerator: keyGenerator, options: options)
                 let summary = try produce(worker) { batch in
                     if cancelled.isSet { throw ParallelBulkInsertCancelled() }
                     try stream.add(conform(batch))
@@ -31,6 +31,7 @@ extension HoodieWriteTransaction {
                 try stream.finish()
                 return WorkerResult(stats: stream.stats, summary: summary)
             } catch {
+                stream.abort()
                 cancelled.fail(error)
                 throw error
             }

@@ -92,8 +92,13 @@ final class HoodieWriteTransaction {
     func streamBulkInsert(next: () throws -> Batch?, keyGenerator: HoodieKeyGenerator,
                           options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
         let stream = HoodieBulkInsertStream(target: try bulkInsertTarget(), keyGenerator: keyGenerator, options: options)
-        while let batch = try next() { try stream.add(batch) }
-        try stream.finish()
+        do {
+            while let batch = try next() { try stream.add(batch) }
+            try stream.finish()
+        } catch {
+            stream.abort()
+            throw error
+        }
         return (try bulkInsertMetadata([stream.stats], options: options), [])
     }
 
