@@ -47,6 +47,28 @@ struct WriteParallelBulkInsertTests {
         }
     }
 
+    @Test("partitioned: each worker writes its own file groups in every partition; one partition metadata file each")
+    func partitioned() throws {
+        let store = MemoryStore(name: "parallel-bulk-partitioned")
+        _ = try HudiTable.create(store: store, path: "t", options: F.options(partitioned: true))
+        let client = HudiWriteClient(store: store, basePath: "t", options: HudiWriteOptions(targetFileSize: 100_000, recordSizeEstimate: 100))
+        let rows = (0..<4000).map { (Int64($0), "name-\($0)" as String?, Int64(1), $0 % 2 == 0 ? "sf" : "nyc") }
+        let result = try client.bulkInsert(schema: F.schema, workers: 2) { worker, emit in
+            let share = rows[(worker * 2000)..<((worker + 1) * 2000)]
+            for start in stride(from: share.startIndex, to: share.endIndex, by: 500) {
+                try emit(F.batch(Array(share[start..<start + 500])))
+            }
+            return worker
+        }
+        let stats = result.metadata.partitionToWriteStats
+        #expect(stats.keys.sorted() == ["nyc", "sf"])
+        // 1,000 rows of each partition per worker: one file group each.
+        #expect(stats.values.allSatisfy { $0.count == 2 && $0.allSatisfy { $0.numInserts == 1000 } })
+        #expect(try F.rows(HudiTable.open(store: store, path: "t").snapshot()) == F.expected(rows))
+        let metadata = try store.listAll(prefix: "t/").objects.map(\.key).filter { $0.hasSuffix(".hoodie_partition_metadata") }
+        #expect(metadata.sorted() == ["t/nyc/.hoodie_partition_metadata", "t/sf/.hoodie_partition_metadata"])
+    }
+
     @Test("a worker's failure stops the other and aborts: no commit, no base file")
     func failure() throws {
         for store in try F.stores("parallel-bulk-fail") {
