@@ -20,43 +20,48 @@ final class CommitSource {
     let validator: RecordValidator
     let transform: BatchTransform?
     let since: SinceFilter?
+    /// The pieces this source reads, in turn, until nil (shared with other sources in a parallel commit).
+    private let nextPiece: () -> SourcePiece?
+    /// Under `--on-error fail`, keep a piece's first reject instead of throwing: a piece's line numbers are
+    /// final only once the pieces before it are read (`CommitSource.merge`).
+    private let deferFailures: Bool
     private var ready: [Batch] = []
-    private var index = 0
     private var reader: SourceReader?
     private var started = Date()
-    private var accepted = 0
-    private(set) var stats: [IngestedFile] = []
-    private(set) var rejects: [QuarantineRecord] = []
+    private var current: PieceResult?
+    private(set) var results: [PieceResult] = []
 
     init(files: [SourceFile], plans: [ReadPlan], schema: Schema, options: IngestOptions, transform: BatchTransform?,
-         since: SinceFilter?) throws {
+         since: SinceFilter?, deferFailures: Bool = false, nextPiece: @escaping () -> SourcePiece?) throws {
         self.files = files
         self.plans = plans
         self.schema = schema
         self.options = options
-        stats = files.map(IngestedFile.init(file:))
         self.transform = transform
         self.since = since
+        self.deferFailures = deferFailures
+        self.nextPiece = nextPiece
         validator = try RecordValidator(schema: transform?.schema ?? schema, keyColumns: options.recordKeyFields,
                                         expectations: options.expectations)
     }
 
-    /// The next batch; nil once every file is read.
+    /// The next batch; nil once every piece is read.
     func next() throws -> Batch? {
         while true {
             if !ready.isEmpty { return ready.removeFirst() }
             if reader == nil {
-                guard index < files.count else { return nil }
-                reader = try SourceReader(file: files[index], options: options.text, plan: plans[index])
+                guard let piece = nextPiece() else { return nil }
+                reader = try SourceReader(file: files[piece.file], options: options.text, plan: plans[piece.file], piece: piece)
+                current = PieceResult(piece: piece, stats: IngestedFile(file: files[piece.file]))
                 started = Date()
-                accepted = 0
             }
-            guard let reader, let batch = try reader.next() else {
-                closeFile()
+            guard let reader, let file = current.map({ files[$0.piece.file] }) else { return nil }
+            guard let batch = try reader.next() else {
+                closePiece()
                 continue
             }
-            try route(reader.takeRejected().map { QuarantineRecord(rowError: $0, file: files[index]) })
-            ready = try prepare(batch, file: files[index])
+            try route(reader.takeRejected().map { QuarantineRecord(rowError: $0, file: file) })
+            ready = try prepare(batch, file: file)
         }
     }
 
@@ -65,14 +70,14 @@ final class CommitSource {
         var batch = try SchemaEvolution.evolve(batch.selection == nil ? batch : batch.compacted(), to: schema, file: file.location)
         if let since {
             let kept = try since.filter(batch)
-            stats[index].skipped += batch.count - kept.count
+            current?.stats.skipped += batch.count - kept.count
             batch = kept
         }
         var out: [Batch] = [batch]
         if let transform {
             out = try transform.apply(batch)
             // Rows a transform filters out are dropped on purpose: counted as skipped.
-            stats[index].skipped += max(0, batch.count - out.reduce(0) { $0 + $1.count })
+            current?.stats.skipped += max(0, batch.count - out.reduce(0) { $0 + $1.count })
         }
         return try out.compactMap { try validate($0, file: file) }
     }
@@ -81,14 +86,15 @@ final class CommitSource {
     private func validate(_ batch: Batch, file: SourceFile) throws -> Batch? {
         var batch = batch
         let failures = try validator.failures(batch)
+        let accepted = current?.accepted ?? 0
+        current?.accepted += batch.count
         if !failures.isEmpty {
             var records: [QuarantineRecord] = []
             for failure in failures {
                 records.append(QuarantineRecord(file: file, line: nil, ordinal: accepted + failure.row + 1,
                                                 record: try RecordValidator.render(batch, row: failure.row),
-                                                error: failure.reason, stage: "validation"))
+                                                error: failure.reason, stage: "validation", rowError: nil))
             }
-            accepted += batch.count
             try route(records)
             var keep = ContiguousArray<UInt32>()
             var f = 0
@@ -97,10 +103,8 @@ final class CommitSource {
             }
             guard !keep.isEmpty else { return nil }
             batch = Batch(schema: batch.schema, columns: batch.columns, count: batch.count, selection: SelectionVector(keep)).compacted()
-        } else {
-            accepted += batch.count
         }
-        stats[index].ingested += batch.count
+        current?.stats.ingested += batch.count
         return try DeleteMarker.mark(batch, options: options)
     }
 
@@ -109,21 +113,34 @@ final class CommitSource {
         guard let first = records.first else { return }
         switch options.onError {
         case .fail:
-            throw IngestError(.rejectedRecord, "\(first.file.location)" + (first.line.map { ", line \($0)" } ?? "")
-                + ": \(first.error) (--on-error fail: nothing committed)")
+            if deferFailures {
+                if current?.rejects.isEmpty == true { current?.rejects.append(first) }
+                current?.stats.quarantined += records.count
+                return
+            }
+            throw CommitSource.rejected(first)
         case .skip:
-            stats[index].skipped += records.count
+            current?.stats.skipped += records.count
         case .quarantine:
-            stats[index].quarantined += records.count
-            rejects += records
+            current?.stats.quarantined += records.count
+            current?.rejects += records
         }
     }
 
-    private func closeFile() {
-        stats[index].rowsRead = reader?.rowsRead ?? 0
-        stats[index].millis = Int(Date().timeIntervalSince(started) * 1000)
-        reader = nil
-        index += 1
+    static func rejected(_ record: QuarantineRecord) -> IngestError {
+        IngestError(.rejectedRecord, "\(record.file.location)" + (record.line.map { ", line \($0)" } ?? "")
+            + ": \(record.error) (--on-error fail: nothing committed)")
+    }
+
+    private func closePiece() {
+        guard var result = current, let reader else { return }
+        result.stats.rowsRead = reader.rowsRead
+        result.stats.millis = Int(Date().timeIntervalSince(started) * 1000)
+        result.lines = reader.linesRead
+        result.endsInsideQuotes = reader.endsInsideQuotes
+        results.append(result)
+        current = nil
+        self.reader = nil
     }
 }
 
@@ -143,15 +160,20 @@ extension CommitSource {
         BatchPrefetcher { emit in
             let transform = try options.transform.map { try BatchTransform(sql: $0, input: schema) }
             let since = options.sinceColumn.map { SinceFilter(column: $0, floor: sinceFloor) }
-            let source = try CommitSource(files: files, plans: plans, schema: schema, options: options, transform: transform, since: since)
+            var pieces = files.indices.map { SourcePiece(file: $0, range: nil, part: 0) }.makeIterator()
+            let source = try CommitSource(files: files, plans: plans, schema: schema, options: options, transform: transform,
+                                          since: since) { pieces.next() }
             while let batch = try source.next() { try emit(batch) }
-            return Summary(stats: source.stats, rejects: source.rejects, since: try since?.metadata())
+            var summary = try CommitSource.merge(source.results, files: files, options: options)
+            summary.since = try since?.metadata()
+            return summary
         }
     }
 }
 
 extension QuarantineRecord {
     init(rowError: RowError, file: SourceFile) {
-        self.init(file: file, line: rowError.line, ordinal: nil, record: rowError.record, error: rowError.message, stage: "parse")
+        self.init(file: file, line: rowError.line, ordinal: nil, record: rowError.record, error: rowError.message, stage: "parse",
+                  rowError: rowError)
     }
 }

@@ -112,30 +112,71 @@ public final class IncrementalIngest {
             }
             write.deleteMarkerField = DeleteMarker.column
         }
-        // Rows stream from the reading thread into the write; the counts, the checkpoint and the rejects are
-        // complete only once the input is, so they are stored just before the commit (still one atomic put).
-        let reading = CommitSource.prefetch(files: files, plans: plans, schema: schema.schema, options: options,
-                                            sinceFloor: options.sinceColumn.flatMap { SinceFilter.floor(checkpoint.since, column: $0) })
-        defer { reading.close() }
-        var read = CommitSource.Summary(stats: [], rejects: [], since: nil)
-        let result = try HudiWriteClient(table: current, options: write).write(next: reading.next, operation: options.operation) {
-            guard let finished = reading.finished else {
-                throw IngestError(.noSources, "\(files.first?.location ?? "the source"): the write stopped before the reader finished")
-            }
-            read = finished
-            if let quarantine = options.quarantine, !read.rejects.isEmpty {
-                try QuarantineTable(store: quarantine.store, path: quarantine.path).write(read.rejects, tableVersion: options.tableVersion)
+        let sinceFloor = options.sinceColumn.flatMap { SinceFilter.floor(checkpoint.since, column: $0) }
+        let client = HudiWriteClient(table: current, options: write)
+        // The counts, the checkpoint and the rejects are complete only once the input is, so they are stored
+        // just before the commit (still one atomic put).
+        let finish = { (read: inout CommitSource.Summary) throws -> [String: String] in
+            if let quarantine = self.options.quarantine, !read.rejects.isEmpty {
+                try QuarantineTable(store: quarantine.store, path: quarantine.path).write(read.rejects, tableVersion: self.options.tableVersion)
             }
             for i in read.stats.indices where read.stats[i].millis == 0 { read.stats[i].millis = 1 }
-            var extra = try checkpoint.metadata(for: read.stats, summary: summary(read.stats, started: started))
+            var extra = try checkpoint.metadata(for: read.stats, summary: self.summary(read.stats, started: started))
             if let since = read.since { extra[SinceFilter.metadataKey] = since }
             return extra
         }
+        let (result, read) = try writeInParallel(client, files: files, plans: plans, schema: schema.schema, finish: finish)
+            ?? writeSerially(client, files: files, plans: plans, schema: schema.schema, sinceFloor: sinceFloor, finish: finish)
         table = try HudiTable.open(store: store, path: path)
         let writeStats = result.metadata.writeStats
         return IngestCommit(instant: result.instant, files: read.stats, inserted: writeStats.reduce(0) { $0 + $1.numInserts },
                             updated: writeStats.reduce(0) { $0 + $1.numUpdateWrites }, deleted: writeStats.reduce(0) { $0 + $1.numDeletes },
                             millis: Int(Date().timeIntervalSince(started) * 1000), since: read.since)
+    }
+
+    /// Rows stream from one reading thread (`CommitSource.prefetch`) into the write.
+    private func writeSerially(_ client: HudiWriteClient, files: [SourceFile], plans: [ReadPlan], schema: Schema, sinceFloor: Value?,
+                               finish: (inout CommitSource.Summary) throws -> [String: String]) throws -> (HudiWriteResult, CommitSource.Summary) {
+        let reading = CommitSource.prefetch(files: files, plans: plans, schema: schema, options: options, sinceFloor: sinceFloor)
+        defer { reading.close() }
+        var read = CommitSource.Summary(stats: [], rejects: [], since: nil)
+        let result = try client.write(next: reading.next, operation: options.operation) {
+            guard let finished = reading.finished else {
+                throw IngestError(.noSources, "\(files.first?.location ?? "the source"): the write stopped before the reader finished")
+            }
+            read = finished
+            return try finish(&read)
+        }
+        return (result, read)
+    }
+
+    /// Bulk insert by `parallelism` workers, each reading the pieces it claims and writing its own file groups;
+    /// nil when the commit is no parallel bulk insert, has one piece (a reading thread beside the writing one
+    /// does better than one worker doing both), or a cut fell inside a quoted field (read serially instead).
+    private func writeInParallel(_ client: HudiWriteClient, files: [SourceFile], plans: [ReadPlan], schema: Schema,
+                                 finish: (inout CommitSource.Summary) throws -> [String: String]) throws -> (HudiWriteResult, CommitSource.Summary)? {
+        guard CommitSource.readsInParallel(options) else { return nil }
+        let pieces = try CommitSource.pieces(files, options: options, workers: options.parallelism)
+        guard pieces.count > 1 else { return nil }
+        do {
+            return try writeInParallel(client, pieces: pieces, files: files, plans: plans, schema: schema, finish: finish)
+        } catch let error where pieces.count > files.count && CommitSource.isSplitFailure(error) {
+            return nil
+        }
+    }
+
+    private func writeInParallel(_ client: HudiWriteClient, pieces: [SourcePiece], files: [SourceFile], plans: [ReadPlan], schema: Schema,
+                                 finish: (inout CommitSource.Summary) throws -> [String: String]) throws -> (HudiWriteResult, CommitSource.Summary) {
+        let queue = PieceQueue(pieces)
+        let options = options
+        var read = CommitSource.Summary(stats: [], rejects: [], since: nil)
+        let result = try client.bulkInsert(schema: schema, workers: min(options.parallelism, pieces.count)) { worker, emit in
+            try CommitSource.produce(worker: worker, files: files, plans: plans, schema: schema, options: options, queue: queue, emit: emit)
+        } beforeCommit: { results in
+            read = try CommitSource.merge(results.flatMap { $0 }, files: files, options: options)
+            return try finish(&read)
+        }
+        return (result, read)
     }
 
     /// The columns a new table gets: the commit's, without the delete marker (the write client strips it).

@@ -17,6 +17,8 @@ public struct IngestError: Error, Sendable, CustomStringConvertible {
         case invalidCheckpoint
         /// A record rejected under `--on-error fail`.
         case rejectedRecord
+        /// A CSV file cut into byte ranges at an LF inside a quoted field: read whole instead.
+        case unsafeSplit
     }
 
     public var code: Code

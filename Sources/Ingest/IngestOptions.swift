@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 import Parquet
 import Storage
 import TableFormat
@@ -15,6 +16,11 @@ public struct IngestOptions: Sendable {
     /// For a new table; nil: the last segment of its path.
     public var tableName: String?
     public var write = HudiWriteOptions()
+    /// Workers of a bulk insert: each reads its share of the files (big CSV files cut into byte ranges) and
+    /// writes its own file groups. 1 reads on one thread while the write encodes.
+    public var parallelism = ProcessInfo.processInfo.activeProcessorCount
+    /// The smallest byte range a CSV file is cut into for the workers (tests cut small files).
+    var minimumSplitBytes = 16 << 20
 
     // Sources.
     /// CSV and JSON reader options (delimiter, quote, escape, header, null strings, encoding, compression...).

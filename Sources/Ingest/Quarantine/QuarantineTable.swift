@@ -1,6 +1,7 @@
 import Columnar
 import Storage
 import TableFormat
+import TextFormats
 
 /// Where rejected rows go: with `quarantine` (the default) a Hudi table beside the target, `skip` counts and
 /// drops them, `fail` aborts the commit at the first one.
@@ -19,6 +20,22 @@ struct QuarantineRecord {
     var error: String
     /// `parse` (malformed record, wrong type) or `validation` (NOT NULL key, `--expect`).
     var stage: String
+    /// The reader's error behind a `parse` reject, kept so its line can still move (see `moved(lines:rows:)`).
+    var rowError: RowError?
+
+    /// The reject of a byte range read from its own start, placed after `lines` lines and `rows` validated
+    /// rows of the file's earlier ranges.
+    func moved(lines: Int, rows: Int) -> QuarantineRecord {
+        var moved = self
+        moved.line = line.map { $0 + lines }
+        moved.ordinal = ordinal.map { $0 + rows }
+        if var rowError {
+            rowError.line += lines
+            moved.rowError = rowError
+            moved.error = rowError.message
+        }
+        return moved
+    }
 
     /// Unique per rejected row of one version of one file, so writing the same rejects again (a rerun after a
     /// crash between the quarantine commit and the table's) replaces them: they are counted once.

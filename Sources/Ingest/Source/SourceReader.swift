@@ -26,14 +26,16 @@ final class SourceReader {
     let file: SourceFile
     let schema: Schema
     private let text: (any TextBatchReader)?
+    private var csv: CSVReader?
     private var parquet: ParquetBatchIterator?
     private var parquetRows = 0
 
     /// The dialect in effect, and the schema.
     private(set) var plan = ReadPlan()
 
-    /// Opens `file`; `plan` forces the text readers' column types (nil: inferred from a sample).
-    init(file: SourceFile, options: TextSourceOptions, plan given: ReadPlan) throws {
+    /// Opens `file`, or the byte range `piece` names; `plan` forces the text readers' column types (nil:
+    /// inferred from a sample).
+    init(file: SourceFile, options: TextSourceOptions, plan given: ReadPlan, piece: SourcePiece? = nil) throws {
         self.file = file
         let forced = given.schema
         switch file.format {
@@ -44,8 +46,11 @@ final class SourceReader {
             csv.delimiter = given.delimiter ?? csv.delimiter
             csv.onError = .collect
             csv.fileName = file.location
-            let reader = try CSVReader(input: try SourceReader.input(file), options: csv)
-            (text, schema) = (reader, reader.schema)
+            if let piece, piece.part > 0 {
+                (csv.continuesFile, csv.header, csv.compression) = (true, false, .none)
+            }
+            let reader = try CSVReader(input: try SourceReader.input(file, range: piece?.range), options: csv)
+            (text, schema, self.csv) = (reader, reader.schema, reader)
             plan = ReadPlan(schema: reader.schema, header: reader.hasHeader, delimiter: reader.delimiter)
         case .json:
             var json = options.json
@@ -76,12 +81,22 @@ final class SourceReader {
     /// Records read so far: accepted and rejected.
     var rowsRead: Int { text?.counts.read ?? parquetRows }
 
+    /// Lines of CSV text read so far (0 for other formats: their rejects count rows, not lines).
+    var linesRead: Int { csv?.linesRead ?? 0 }
+
+    /// The CSV text ended inside a quoted field.
+    var endsInsideQuotes: Bool { csv?.endsInsideQuotes ?? false }
+
     /// The object's bytes as ranged reads of `chunk` bytes, so an S3 object streams; a local file is read
     /// straight into the reader's window instead (no chunk copies), up to its listed size either way.
-    static func input(_ file: SourceFile, chunk: Int = 8 << 20) throws -> ByteInput {
-        if let local = file.store as? LocalStore { return try FileInput(path: local.root + "/" + file.key, limit: file.size) }
-        var offset = 0
-        let (store, key, size) = (file.store, file.key, file.size)
+    /// `range` reads those bytes only.
+    static func input(_ file: SourceFile, range: Range<Int>? = nil, chunk: Int = 8 << 20) throws -> ByteInput {
+        let range = range ?? 0..<file.size
+        if let local = file.store as? LocalStore {
+            return try FileInput(path: local.root + "/" + file.key, offset: range.lowerBound, limit: range.count)
+        }
+        var offset = range.lowerBound
+        let (store, key, size) = (file.store, file.key, range.upperBound)
         return ChunkedInput {
             guard offset < size else { return nil }
             let end = min(size, offset + chunk)

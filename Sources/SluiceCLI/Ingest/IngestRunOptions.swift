@@ -18,9 +18,14 @@ struct IngestRunOptions: ParsableArguments {
     @Flag(help: "Keep polling the sources; SIGINT or SIGTERM stops after the current commit.") var watch = false
     @Option(help: "Polling interval with --watch (30s, 500ms, 2m).") var interval = "30s"
     @Flag(help: "Print the summary as one JSON object.") var json = false
+    @Option(help: "Bulk insert workers, each reading its share of the files (big CSV files in byte ranges) and writing its own file groups; default: one per core.") var threads: Int?
 
     func apply(to options: inout IngestOptions, table: String) throws {
         options.maxFiles = maxFiles
+        if let threads {
+            guard threads > 0 else { throw IngestError(.invalidOption, "--threads must be positive, not \(threads)") }
+            options.parallelism = threads
+        }
         options.maxBytes = try maxBytes.map(Self.bytes) ?? IngestOptions.defaultMaxBytes
         options.reingestChanged = reingestChanged
         options.sinceColumn = sinceColumn

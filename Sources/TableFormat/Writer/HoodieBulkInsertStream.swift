@@ -5,7 +5,9 @@ import Parquet
 /// Bulk insert as a stream: incoming batches are routed to their partitions as they arrive, and a partition's
 /// rows become a new file group as soon as they reach the target file size, so memory holds about one file
 /// group's rows per busy partition (at most `2 × recordsPerFile` rows in all), never the whole input.
-/// A partition's rows are buffered until they make a whole file group, so files come out near the target size.
+/// A partition's rows are buffered until they make a whole file group, so files come out near the target size;
+/// an unpartitioned table's rows go straight into its one open file group instead (the same files, without
+/// holding their rows).
 final class HoodieBulkInsertStream {
     private struct Incoming {
         var batch: Batch
@@ -20,7 +22,16 @@ final class HoodieBulkInsertStream {
         var rows: ContiguousArray<UInt32>
     }
 
-    private let transaction: HoodieWriteTransaction
+    /// A file group being written: its rows so far number its next sequence number.
+    private struct OpenFile {
+        let writer: HoodieBaseFileWriter
+        let fileId: String
+        let partition: String
+        let task: Int
+        var rows = 0
+    }
+
+    private let target: HoodieBulkInsertTarget
     private let keyGenerator: HoodieKeyGenerator
     private let options: HudiWriteOptions
     private let schema: Schema
@@ -31,14 +42,17 @@ final class HoodieBulkInsertStream {
     private var buffered = 0
     private var recordsPerFile: Int?
     private var checkedSchema: Schema?
-    private var task = 0
+    /// File groups opened so far (their task numbers come from the target).
+    private var files = 0
+    /// The unpartitioned table's file group being filled.
+    private var open: OpenFile?
     private(set) var stats: [String: [HoodieWriteStat]] = [:]
 
-    init(transaction: HoodieWriteTransaction, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
-        self.transaction = transaction
+    init(target: HoodieBulkInsertTarget, keyGenerator: HoodieKeyGenerator, options: HudiWriteOptions) {
+        self.target = target
         self.keyGenerator = keyGenerator
         self.options = options
-        dataSchema = transaction.dataSchema
+        dataSchema = target.dataSchema
         schema = Schema(HudiTable.metaFields.map { Field($0, .string) } + dataSchema.fields)
     }
 
@@ -57,12 +71,16 @@ final class HoodieBulkInsertStream {
         let b = nextBatch
         nextBatch += 1
         incoming[b] = Incoming(batch: batch,
-                               commitTime: try HoodieBulkInsertStream.repeating(transaction.instant.requestedTime, count: batch.count),
+                               commitTime: try HoodieBulkInsertStream.repeating(target.instantTime, count: batch.count),
                                recordKeys: keys, partitionPaths: paths)
         for (partition, rows) in byPartition {
             pending[partition, default: ([], 0)].chunks.append(Chunk(batch: b, rows: rows))
             pending[partition, default: ([], 0)].count += rows.count
             buffered += rows.count
+        }
+        if isUnpartitioned {
+            try writeThrough(limit: perFile)
+            return try target.heartbeat.beatIfDue()
         }
         // Only once every partition holds its chunk: a flush releases batches no buffer refers to.
         for partition in byPartition.keys.sorted() {
@@ -72,19 +90,22 @@ final class HoodieBulkInsertStream {
         while buffered > 2 * perFile, let fullest = pending.max(by: { $0.value.count < $1.value.count })?.key {
             try flush(fullest, limit: perFile)
         }
-        try transaction.beatIfDue()
+        try target.heartbeat.beatIfDue()
     }
 
-    /// Writes what is left, one file group per partition, then the partition metadata.
+    /// Writes what is left, one file group per partition (the caller writes the partition metadata).
     func finish() throws {
+        if let file = open {
+            open = nil
+            try close(file)
+        }
         for partition in pending.keys.sorted() {
             while pending[partition] != nil { try flush(partition, limit: recordsPerFile ?? Int.max) }
         }
-        for partition in stats.keys.sorted() { try transaction.writePartitionMetadata(partition) }
     }
 
     private func estimateRecordsPerFile(_ first: Batch) throws -> Int {
-        let bytes = try options.recordSizeEstimate ?? transaction.recordSizeFromCommits() ?? HoodieWriteTransaction.inMemorySize([first])
+        let bytes = options.recordSizeEstimate ?? target.recordSizeFromCommits ?? HoodieWriteTransaction.inMemorySize([first])
         return max(1, Int(options.targetFileSize / max(1, bytes)))
     }
 
@@ -109,39 +130,84 @@ final class HoodieBulkInsertStream {
         return (taken, count)
     }
 
+    /// Stops writing: the open file group, if any, is abandoned (the transaction deletes what was opened).
+    func abort() {
+        open?.writer.abort()
+        open = nil
+    }
+
+    private var isUnpartitioned: Bool { keyGenerator.kind == .nonPartitioned || keyGenerator.partitionFields.isEmpty }
+
+    /// Appends the buffered rows to the open file group, closing it at `limit` rows and opening the next.
+    private func writeThrough(limit: Int) throws {
+        while (pending[""]?.count ?? 0) > 0 {
+            var file = try open ?? openFile("")
+            open = nil
+            let (chunks, _) = take("", limit: limit - file.rows)
+            do {
+                try append(chunks, to: &file)
+            } catch {
+                file.writer.abort()
+                throw error
+            }
+            release(chunks)
+            if file.rows >= limit { try close(file) } else { open = file }
+        }
+    }
+
     /// One new file group of up to `limit` of the partition's buffered rows, in arrival order.
     private func flush(_ partition: String, limit: Int) throws {
         let (chunks, count) = take(partition, limit: limit)
         guard count > 0 else { return }
+        var file = try openFile(partition)
+        do {
+            try append(chunks, to: &file)
+        } catch {
+            file.writer.abort()
+            throw error
+        }
+        try close(file)
+        release(chunks)
+    }
+
+    private func openFile(_ partition: String) throws -> OpenFile {
+        let task = target.task(files)
+        files += 1
         let fileId = UUID().uuidString.lowercased() + "-0"
-        let token = "\(task)-0-\(task)"
-        defer { task += 1 }
-        let instant = transaction.instant.requestedTime
-        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: transaction.table.config.name)),
+        let footer = [KeyValue(key: "parquet.avro.schema", value: try schema.avroSchemaJSON(tableName: target.table.config.name)),
                       KeyValue(key: "writer.model.name", value: "avro")]
-        let writer = try HoodieBaseFileWriter(store: transaction.table.store, basePath: transaction.table.basePath,
-                                              partitionPath: partition, fileId: fileId, writeToken: token, instantTime: instant,
-                                              schema: schema, bloomFilter: options.bloomIndex, footer: footer, options: options.parquet)
-        transaction.track(writer)
-        var seq = 0
+        let writer = try HoodieBaseFileWriter(store: target.table.store, basePath: target.table.basePath,
+                                              partitionPath: partition, fileId: fileId, writeToken: "\(task)-0-\(task)",
+                                              instantTime: target.instantTime, schema: schema, bloomFilter: options.bloomIndex,
+                                              footer: footer, options: options.parquet)
+        target.opened.add(writer.key)
+        return OpenFile(writer: writer, fileId: fileId, partition: partition, task: task)
+    }
+
+    /// Publishes the file group and records its write stat (a failed close aborts its upload).
+    private func close(_ file: OpenFile) throws {
+        let size = try file.writer.close()
+        let rows = file.writer.rowCount
+        stats[file.partition, default: []].append(HoodieWriteStat(fileId: file.fileId, path: file.writer.path, prevCommit: nil,
+                                                                  partitionPath: file.partition, numWrites: rows, numDeletes: 0,
+                                                                  numInserts: rows, numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
+    }
+
+    /// The chunks' rows with their meta columns, in order, numbered on from the file's rows so far.
+    private func append(_ chunks: [Chunk], to file: inout OpenFile) throws {
+        let prefix = "\(target.instantTime)_\(file.task)_"
         for chunk in chunks {
             let source = try self.source(chunk.batch)
-            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: "\(instant)_\(task)_", rows: chunk.rows,
-                                                                    count: source.batch.count, first: seq)
-            seq += chunk.rows.count
+            let seqnos = try HoodieBulkInsertStream.sequenceNumbers(prefix: prefix, rows: chunk.rows, count: source.batch.count, first: file.rows)
+            file.rows += chunk.rows.count
             let meta = [source.commitTime, seqnos, source.recordKeys, source.partitionPaths,
-                        try HoodieBulkInsertStream.repeating(writer.fileName, count: source.batch.count)]
+                        try HoodieBulkInsertStream.repeating(file.writer.fileName, count: source.batch.count)]
             // A chunk of every row in order needs no selection: the writer then takes the vectors' buffers as
             // they are instead of gathering each value.
             let whole = chunk.rows.count == source.batch.count && chunk.rows.indices.allSatisfy { chunk.rows[$0] == UInt32($0) }
-            try writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
-                                   selection: whole ? nil : SelectionVector(chunk.rows)))
+            try file.writer.write(Batch(schema: schema, columns: meta + source.batch.columns, count: source.batch.count,
+                                        selection: whole ? nil : SelectionVector(chunk.rows)))
         }
-        let size = try writer.close()
-        stats[partition, default: []].append(HoodieWriteStat(fileId: fileId, path: writer.path, prevCommit: nil, partitionPath: partition,
-                                                             numWrites: writer.rowCount, numDeletes: 0, numInserts: writer.rowCount,
-                                                             numUpdateWrites: 0, fileSizeInBytes: size, prevBaseFile: nil))
-        release(chunks)
     }
 
     private func source(_ batch: Int) throws -> Incoming {

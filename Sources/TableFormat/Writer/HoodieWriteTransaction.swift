@@ -10,15 +10,10 @@ final class HoodieWriteTransaction {
     let timeline: HoodieTimelineWriter
     var instant: HoodieInstant
     let heartbeat: HoodieHeartbeat
-    private var lastBeat = Date()
-    /// Base files opened so far by a stream (published or not), for abort.
-    private var written: [HoodieBaseFileWriter] = []
-    /// Object keys of the base files the write handles opened, from whichever thread ran them, for abort (a
-    /// handle that fails aborts its own file; the others are published by then).
+    private lazy var heartbeatTimer = HoodieHeartbeatTimer(heartbeat: heartbeat, instantTime: instant.requestedTime)
+    /// Object keys of the base files the write handles and bulk insert streams opened, from whichever thread
+    /// ran them, for abort (a handle or stream that fails aborts its own open file; the others are published).
     private let handleFiles = OpenedBaseFiles()
-
-    /// Remembers a base file being written, so abort deletes it.
-    func track(_ writer: HoodieBaseFileWriter) { written.append(writer) }
 
     /// The data schema of every base file written (the table's, or the write's evolved schema).
     let dataSchema: Schema
@@ -85,28 +80,40 @@ final class HoodieWriteTransaction {
     }
 
     /// Refreshes the heartbeat every 30 s (Java beats every 60 s; readers presume a writer dead after 120 s).
-    func beatIfDue() throws {
-        guard Date().timeIntervalSince(lastBeat) > 30 else { return }
-        try heartbeat.beat(instant.requestedTime)
-        lastBeat = Date()
+    func beatIfDue() throws { try heartbeatTimer.beatIfDue() }
+
+    /// What the bulk insert stream `worker` of `workers` writes into.
+    func bulkInsertTarget(worker: Int = 0, of workers: Int = 1) throws -> HoodieBulkInsertTarget {
+        HoodieBulkInsertTarget(table: table, instantTime: instant.requestedTime, dataSchema: dataSchema, opened: handleFiles,
+                               recordSizeFromCommits: try recordSizeFromCommits(), heartbeat: heartbeatTimer,
+                               firstTask: worker, taskStride: workers)
     }
 
     /// Bulk insert from a stream (see `HoodieBulkInsertStream`).
     func streamBulkInsert(next: () throws -> Batch?, keyGenerator: HoodieKeyGenerator,
                           options: HudiWriteOptions) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>) {
-        let stream = HoodieBulkInsertStream(transaction: self, keyGenerator: keyGenerator, options: options)
-        while let batch = try next() { try stream.add(batch) }
-        try stream.finish()
-        return (HoodieCommitMetadata(partitionToWriteStats: stream.stats, extraMetadata: extraMetadata(options),
-                                     operationType: WriteOperationType.bulkInsert.rawValue), [])
+        let stream = HoodieBulkInsertStream(target: try bulkInsertTarget(), keyGenerator: keyGenerator, options: options)
+        do {
+            while let batch = try next() { try stream.add(batch) }
+            try stream.finish()
+        } catch {
+            stream.abort()
+            throw error
+        }
+        return (try bulkInsertMetadata([stream.stats], options: options), [])
+    }
+
+    /// The commit metadata of bulk insert streams' files, after their partitions' metadata files.
+    func bulkInsertMetadata(_ streams: [[String: [HoodieWriteStat]]], options: HudiWriteOptions) throws -> HoodieCommitMetadata {
+        var stats: [String: [HoodieWriteStat]] = [:]
+        for stream in streams { stats.merge(stream) { $0 + $1 } }
+        for partition in stats.keys.sorted() { try writePartitionMetadata(partition) }
+        return HoodieCommitMetadata(partitionToWriteStats: stats, extraMetadata: extraMetadata(options),
+                                    operationType: WriteOperationType.bulkInsert.rawValue)
     }
 
     /// Deletes what this instant wrote: base files (published or in flight), then its pending timeline files.
     func abort() {
-        for writer in written {
-            writer.abort()
-            try? table.store.delete(writer.key)
-        }
         for key in handleFiles.keys { try? table.store.delete(key) }
         try? timeline.deletePending(instant)
     }

@@ -130,8 +130,55 @@ public struct HudiWriteClient: Sendable {
             : try HoodieIncomingRecords(next: pull, schema: dataSchema, keyGenerator: keyGenerator,
                                         precombineField: table.config.precombineField, deduplicate: true,
                                         keysOnly: operation == .delete, deleteMarker: marker)
-        let avroSchema = try writerSchema?.evolved == true ? dataSchema.avroSchemaJSON(tableName: table.config.name)
+        let avroSchema = try HudiWriteClient.avroSchema(writerSchema, dataSchema: dataSchema, table: table)
+        return try commit(operation, table: table, dataSchema: dataSchema, avroSchema: avroSchema) { transaction in
+            let (written, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
+                ?? transaction.streamBulkInsert(next: pull, keyGenerator: keyGenerator, options: options)
+            var metadata = written
+            metadata.extraMetadata.merge(try beforeCommit()) { own, _ in own }
+            return (metadata, touched)
+        }
+    }
+
+    /// Bulk insert by `workers` independent producers, as one new instant: `produce(worker, emit)` runs on a
+    /// thread of its own for each worker and passes its batches (with `incoming`'s columns) to `emit`, which
+    /// writes them into that worker's own file groups. The producers must share nothing mutable (each opens
+    /// its own readers). `beforeCommit` gets their results in worker order once every file is written; what it
+    /// returns joins the commit's `extraMetadata`, and if it throws the write aborts and leaves nothing behind.
+    @discardableResult
+    public func bulkInsert<Summary: Sendable>(
+        schema incoming: Schema, workers: Int,
+        produce: @escaping @Sendable (_ worker: Int, _ emit: (Batch) throws -> Void) throws -> Summary,
+        beforeCommit: ([Summary]) throws -> [String: String] = { _ in [:] }
+    ) throws -> HudiWriteResult {
+        var table = try HudiTable.open(store: store, path: basePath)
+        try HudiWriteClient.checkWritable(table)
+        if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
+            try table.rollbackFailedWrites(now: now())
+            table = try HudiTable.open(store: store, path: basePath)
+        }
+        let keyGenerator = try HoodieKeyGenerator(config: table.config)
+        let writerSchema = try HudiWriteClient.writerSchema(incoming, table: table)
+        let avroSchema = try HudiWriteClient.avroSchema(writerSchema, dataSchema: writerSchema.schema, table: table)
+        let options = options
+        return try commit(.bulkInsert, table: table, dataSchema: writerSchema.schema, avroSchema: avroSchema) { transaction in
+            var (metadata, results) = try transaction.parallelBulkInsert(workers: workers, keyGenerator: keyGenerator, options: options,
+                                                                         conform: { try writerSchema.conform($0) }, produce: produce)
+            metadata.extraMetadata.merge(try beforeCommit(results)) { own, _ in own }
+            return (metadata, [])
+        }
+    }
+
+    /// The Avro schema a write records: the evolved one, else the table's.
+    private static func avroSchema(_ writerSchema: HoodieWriterSchema?, dataSchema: Schema, table: HudiTable) throws -> String {
+        try writerSchema?.evolved == true ? dataSchema.avroSchemaJSON(tableName: table.config.name)
             : table.avroSchema ?? dataSchema.avroSchemaJSON(tableName: table.config.name)
+    }
+
+    /// Starts an instant, runs `body` to write its files, and completes it under the commit lock after the
+    /// conflict check; any failure deletes what was written and the pending instant.
+    private func commit(_ operation: WriteOperationType, table: HudiTable, dataSchema: Schema, avroSchema: String,
+                        body: (HoodieWriteTransaction) throws -> (HoodieCommitMetadata, Set<HoodieFileGroup.ID>)) throws -> HudiWriteResult {
         var timeline = try HoodieTimelineWriter(store: store, basePath: table.basePath, config: table.config)
         timeline.now = now
         let heartbeat = HoodieHeartbeat(store: store, basePath: table.basePath)
@@ -143,10 +190,7 @@ public struct HudiWriteClient: Sendable {
         do {
             let inflight = try timeline.transitionToInflight(requested, content: [])
             transaction.instant = inflight
-            let (written, touched) = try records.map { try transaction.writeFiles($0, operation: operation, options: options) }
-                ?? transaction.streamBulkInsert(next: pull, keyGenerator: keyGenerator, options: options)
-            var metadata = written
-            metadata.extraMetadata.merge(try beforeCommit()) { own, _ in own }
+            let (metadata, touched) = try body(transaction)
             let content = try metadata.serialized(layoutVersion: timeline.layoutVersion, replace: operation.action == .replaceCommit)
             // Optimistic concurrency: under the table's commit lock, fail if a write completed since we started
             // and touched our file groups, else complete.

@@ -35,6 +35,10 @@ public struct CSVOptions: Sendable {
     public var bufferBytes = 4 << 20
     /// The longest record accepted.
     public var maxRecordBytes = 64 << 20
+    /// The input continues a file from a record boundary (a byte range of a split file, see `CSVByteRanges`):
+    /// it is read as it is, with no compression, byte-order mark or header looked for, and needs `schema` and
+    /// `delimiter`. Line numbers count from the range's start.
+    public var continuesFile = false
 
     public init() {}
 
@@ -49,6 +53,9 @@ public struct CSVOptions: Sendable {
         }
         if let delimiter, delimiter == quote {
             throw TextFormatError.make(.invalidArgument, "CSV delimiter and quote must differ")
+        }
+        if continuesFile, schema == nil || delimiter == nil || header != false || skipRows != 0 {
+            throw TextFormatError.make(.invalidArgument, "a CSV byte range needs the file's schema and delimiter, and has no header or skipped rows")
         }
         guard skipRows >= 0, sampleRows > 0, bufferBytes >= 16, maxRecordBytes >= bufferBytes,
             maxRecordBytes <= 1 << 30

@@ -30,6 +30,8 @@ extension CSVReader {
         let width = schema.fields.count
         for (i, record) in records.enumerated() {
             if let problem = record.problem {
+                // Only the input's end leaves a quote open.
+                if problem == .unterminatedQuote { endsInsideQuotes = true }
                 errors.append(rowError(record, column: nil, code: .malformedCSV, reason: Self.describe(problem)))
             } else if Int(record.fieldCount) == width || (Int(record.fieldCount) < width && options.nullPadding) {
                 rows.append(Int32(i))

@@ -23,6 +23,8 @@ public final class CSVReader: TextBatchReader {
     let nullIsEmpty: Bool
     var rejected: [RowError] = []
     var finished = false
+    /// The input ended inside a quoted field: for a byte range of a split file, its end was no record boundary.
+    public internal(set) var endsInsideQuotes = false
     /// Unescaped field bytes, reused.
     let scratch = ScratchBytes()
 
@@ -31,8 +33,8 @@ public final class CSVReader: TextBatchReader {
     public init(input: ByteInput, options: CSVOptions = CSVOptions()) throws {
         try options.validate()
         self.options = options
-        let text = try InputPipeline.open(
-            input, name: options.fileName, compression: options.compression, encoding: options.encoding)
+        let text = options.continuesFile ? (options.encoding == .latin1 ? Latin1Input(input) : input)
+            : try InputPipeline.open(input, name: options.fileName, compression: options.compression, encoding: options.encoding)
         buffer = ChunkBuffer(input: text, capacity: options.bufferBytes, maxCapacity: options.maxRecordBytes)
         try buffer.fillSample()
         try CSVReader.skipLines(options.skipRows, in: buffer)
@@ -72,6 +74,9 @@ public final class CSVReader: TextBatchReader {
     }
 
     var rowsInBatch: Int { builders.first?.count ?? 0 }
+
+    /// Lines read so far (records, their embedded line breaks, header, blank and comment lines).
+    public var linesRead: Int { tokenizer.line - 1 }
 
     /// Tokenizes records until the batch is full or the window is used up, converts them, and refills.
     private func readSegment() throws -> CSVTokenizer.Outcome {

@@ -61,13 +61,18 @@ public final class FileInput: ByteInput {
     /// Bytes still to read: the file's size when it was listed, so a file that grows is read as it was.
     private var left: Int
 
-    /// Opens `path`; `limit` caps how many bytes are read (nil: to the end of the file).
-    public init(path: String, limit: Int? = nil) throws {
+    /// Opens `path` at byte `offset`; `limit` caps how many bytes are read (nil: to the end of the file).
+    public init(path: String, offset: Int = 0, limit: Int? = nil) throws {
         self.path = path
         left = limit ?? Int.max
         descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             throw TextFormatError.make(.io, "cannot open file '\(path)': \(String(cString: strerror(errno)))")
+        }
+        if offset > 0, lseek(descriptor, off_t(offset), SEEK_SET) < 0 {
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw TextFormatError.make(.io, "cannot seek to byte \(offset) of file '\(path)': \(reason)")
         }
     }
 
