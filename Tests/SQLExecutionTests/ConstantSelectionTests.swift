@@ -58,6 +58,25 @@ import Testing
         }
     }
 
+    @Test func stringComparisonsMatchTheBooleanPath() throws {
+        var rng = SplitMix64(seed: 5)
+        let words = ["", "R", "A", "N", "RR", "R\u{0}", "BUILDING", "BUILDINGS", "BUILDINF", "ü"]
+        for round in 0..<20 {
+            let count = Int.random(in: 0...300, using: &rng)
+            let live = round % 2 == 0 ? nil : (0..<count).filter { _ in Bool.random(using: &rng) }
+            let values: [Value] = (0..<count).map { _ in
+                Int.random(in: 0..<8, using: &rng) == 0 ? .null : .string(words[Int.random(in: 0..<words.count, using: &rng)])
+            }
+            let batch = makeBatch([("s", .string, values)], selection: live)
+            let k = lit(words[Int.random(in: 0..<words.count, using: &rng)])
+            for op in ComparisonOperator.allCases {
+                for expression in [PhysicalExpression.comparison(op, col(0, .string), k), .comparison(op, k, col(0, .string))] {
+                    #expect(try selected(expression, batch) == trueRows(expression, batch), "\(expression)")
+                }
+            }
+        }
+    }
+
     @Test func nullConstantsSelectNothing() throws {
         let batch = makeBatch([("x", .int64, [.int(1), .null, .int(3)])])
         #expect(try selected(.comparison(.equal, col(0, .int64), .literal(.null, .int64)), batch).isEmpty)

@@ -81,6 +81,25 @@ import Testing
         #expect(coded == encoded)
     }
 
+    /// Values of up to 3 bytes are their own codes, longer ones go through the table: the two kinds, and
+    /// values differing only in length or trailing zero bytes, never share a group.
+    @Test func inlineCodesAndTableCodesNeverCollide() throws {
+        let words = ["", "\u{0}", "\u{0}\u{0}\u{0}", "AB", "AB\u{0}", "ABC", "ABCD", "ABC\u{0}", "€", "R"]
+        let rows: [[Value]] = (0..<400).map { i in
+            [i % 11 == 10 ? .null : .string(words[i % 11 % words.count]), .int(Int64(i % 2)), .int(Int64(i))]
+        }
+        func groups(_ extra: [PhysicalExpression]) throws -> [String] {
+            let aggregate = try PhysicalHashAggregate(
+                PhysicalValues(schema: Self.stringSchema, rows: rows),
+                groups: [col(0, .string), col(1, .int16)] + extra,
+                aggregates: [AggregateExpression(.countStar), AggregateExpression(.sum, [col(2, .int64)])])
+            return try drain(aggregate).map { Self.text(Array($0.prefix(2)), Array($0.suffix(2))) }.sorted()
+        }
+        let coded = try groups([])
+        #expect(coded.count == 22)
+        #expect(coded == (try groups([lit(Int64(1))])))
+    }
+
     @Test func stoppingCodingKeepsIds() throws {
         var table = GroupKeyTable(types: [.string, .int32])
         let batch = makeBatch([("s", .string, [.string("x"), .string("y"), .null, .string("x")]),

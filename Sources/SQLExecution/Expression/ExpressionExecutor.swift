@@ -78,6 +78,7 @@ struct ExpressionCompiler {
             {
                 try requireSame(l.type, r.type, op.rawValue)
             }
+            if op == .multiply, let node = try DecimalProductNode.compile(l, r, type, compile) { return node }
             return ArithmeticNode(op: op, l: try compile(l), r: try compile(r), type: type)
         case .and(let items): return LogicalNode(isAnd: true, children: try items.map(compileBoolean))
         case .or(let items): return LogicalNode(isAnd: false, children: try items.map(compileBoolean))

@@ -83,6 +83,10 @@ final class ComparisonNode: ExpressionNode {
             let values = try match.operand.evaluate(batch)
             return try visitFixed(match.operand.type, ConstantSelection(test: test, values: values, batch: batch))
         }
+        if let match = constantOperand(), match.operand.type == .string || match.operand.type == .binary {
+            let values = try match.operand.evaluate(batch)
+            return StringConstantSelection.select(match.op, values, constant: match.constant.scalar, in: batch)
+        }
         return BooleanKernels.select(try evaluate(batch), in: batch)
     }
 

@@ -73,7 +73,13 @@ struct CastKernel {
             if from.isDecimal && to.isDecimal && from.decimalScale == to.decimalScale
                 && from.decimalPrecision <= to.decimalPrecision
             {
-                // Widening a decimal's precision keeps every value in range: only the storage changes.
+                // Widening a decimal's precision keeps every value in range: only the storage changes, and
+                // within one storage width not even that.
+                if S.bitWidth == D.bitWidth && v.count == batch.count {
+                    var out = v
+                    out.type = to
+                    return out
+                }
                 return try map(D.self) { s, _ in D(truncatingIfNeeded: s) }
             }
             var rescale = DecimalRescale(from: from.decimalScale, to: to.decimalScale, precision: to.decimalPrecision,

@@ -21,33 +21,49 @@ struct StringCodeTable {
     var byteSize: Int { arena.count + offsets.count * 8 + slots.count * MemoryLayout<Slot>.stride }
 
     /// A `.uint32` vector as long as `column` holding the codes of its rows `rows` (NULL rows NULL), inserting
-    /// new values; other rows are 0.
+    /// new values; other rows are 0. Values of at most 3 bytes are their own code (`inlineCode`), with no
+    /// lookup: single-character flags (TPC-H Q1's) never hash.
     mutating func codes(_ column: Vector, rows: UnsafeBufferPointer<Int32>) -> Vector {
-        var codes = ContiguousArray<UInt32>(repeating: 0, count: column.count)
+        var buffer = ByteBuffer(capacity: column.count * 4)
+        buffer.resize(column.count * 4)
         var validity: Validity? = nil
-        column.withBytes { reader in
-            var previous = UnsafeRawBufferPointer(start: nil, count: 0), previousCode: UInt32? = nil
-            for k in 0..<rows.count {
-                let r = Int(rows[k])
-                if column.validity != nil && column.isNull(r) {
-                    if validity == nil { validity = Validity(allValid: column.count) }
-                    validity?.set(r, valid: false)
-                    continue
-                }
-                let value = reader.row(r)
-                // Runs of one value (clustered input) skip the lookup.
-                if let code = previousCode, Self.same(value, previous) {
+        let hasNulls = column.validity != nil
+        buffer.withUnsafeMutableBufferPointer(as: UInt32.self) { codes in
+            column.withBytes { reader in
+                var previous = UnsafeRawBufferPointer(start: nil, count: 0), previousCode: UInt32? = nil
+                for k in 0..<rows.count {
+                    let r = Int(rows[k])
+                    if hasNulls && column.isNull(r) {
+                        if validity == nil { validity = Validity(allValid: column.count) }
+                        validity?.set(r, valid: false)
+                        continue
+                    }
+                    let value = reader.row(r)
+                    if value.count <= 3 {
+                        codes[r] = Self.inlineCode(value)
+                        continue
+                    }
+                    // Runs of one value (clustered input) skip the lookup.
+                    if let code = previousCode, Self.same(value, previous) {
+                        codes[r] = code
+                        continue
+                    }
+                    let code = UInt32(truncatingIfNeeded: findOrInsert(value))
                     codes[r] = code
-                    continue
+                    (previous, previousCode) = (value, code)
                 }
-                let code = UInt32(truncatingIfNeeded: findOrInsert(value))
-                codes[r] = code
-                (previous, previousCode) = (value, code)
             }
         }
-        var buffer = ByteBuffer(capacity: codes.count * 4)
-        codes.withUnsafeBytes { buffer.append(raw: $0) }
         return Vector(type: .uint32, count: column.count, validity: validity, buffer: buffer)
+    }
+
+    /// A value of at most 3 bytes as a code: the top bit set (table codes stay below `GroupKeyTable`'s
+    /// `maximumCodes`), its length, then its bytes.
+    @inline(__always)
+    private static func inlineCode(_ value: UnsafeRawBufferPointer) -> UInt32 {
+        var code = 0x8000_0000 | UInt32(truncatingIfNeeded: value.count) << 24
+        for i in 0..<value.count { code |= UInt32(value[i]) << (8 * UInt32(truncatingIfNeeded: i)) }
+        return code
     }
 
     @inline(__always)

@@ -3,7 +3,9 @@ import Columnar
 /// Equi-join on one or more keys, building a hash table on the right (build) input and streaming the left
 /// (probe) input. NULL keys never match. An optional residual condition over (left columns, right columns)
 /// filters matched pairs, so a row whose pairs all fail it counts as unmatched for outer, semi and anti joins.
-/// Key pairs must have equal types (cast them when binding).
+/// Key pairs must have equal types (cast them when binding). `outputs` picks the output columns (indices into
+/// probe + build columns), `names` renames them; without it a row is every probe column, then every build
+/// column.
 public final class PhysicalHashJoin: PhysicalOperator {
     private let probe: PhysicalOperator
     private let build: PhysicalOperator
@@ -17,7 +19,8 @@ public final class PhysicalHashJoin: PhysicalOperator {
 
     public init(
         probe: PhysicalOperator, build: PhysicalOperator, type: JoinType,
-        probeKeys: [PhysicalExpression], buildKeys: [PhysicalExpression], residual: PhysicalExpression? = nil
+        probeKeys: [PhysicalExpression], buildKeys: [PhysicalExpression], residual: PhysicalExpression? = nil,
+        outputs: [Int]? = nil, names: [String]? = nil
     ) throws {
         guard !probeKeys.isEmpty, probeKeys.count == buildKeys.count else {
             throw ExecutionError.mismatch("A hash join needs equally many probe and build keys (at least one)")
@@ -34,9 +37,13 @@ public final class PhysicalHashJoin: PhysicalOperator {
         self.buildKeys = try buildKeys.map { try ExpressionExecutor($0) }
         self.residual = try residual.map { try ExpressionExecutor($0) }
         table = JoinHashTable(keyTypes: buildKeys.map(\.type))
-        let schema = type.schema(probe.schema, build.schema)
-        emitter = JoinEmitter(type: type, schema: schema, buildSchema: build.schema)
-        super.init(name: "HASH_JOIN", schema: schema, children: [probe, build])
+        let width = type.schema(probe.schema, build.schema).fields.count
+        if let outputs, !outputs.allSatisfy({ (0..<width).contains($0) }) {
+            throw ExecutionError(.internal, "A hash join's outputs \(outputs) are outside its \(width) columns")
+        }
+        emitter = JoinEmitter(type: type, probeSchema: probe.schema, buildSchema: build.schema, outputs: outputs,
+                              names: names, keepAllBuild: residual != nil)
+        super.init(name: "HASH_JOIN", schema: emitter.schema, children: [probe, build])
     }
 
     override public var detail: String { "\(emitter.type.rawValue) keys=\(probeKeys.count)" }

@@ -20,7 +20,7 @@ public final class PhysicalNestedLoopJoin: PhysicalOperator {
         self.build = build
         self.condition = try condition.map { try ExpressionExecutor($0) }
         let schema = type.schema(probe.schema, build.schema)
-        emitter = JoinEmitter(type: type, schema: schema, buildSchema: build.schema)
+        emitter = JoinEmitter(type: type, probeSchema: probe.schema, buildSchema: build.schema)
         super.init(name: "NESTED_LOOP_JOIN", schema: schema, children: [probe, build])
     }
 

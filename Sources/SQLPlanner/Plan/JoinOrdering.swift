@@ -26,7 +26,9 @@ enum JoinOrdering {
         let inputs = relations.indices.map { Optimizer.pushDown(relations[$0], local[$0]) }
         guard inputs.count <= 64 else { return leftDeep(inputs, spanning) }
         var graph = JoinGraph(relations: inputs)
-        for c in spanning { graph.addEdge(c) }
+        let classes = inputs.count <= JoinEnumeration.exhaustiveLimit ? EquivalenceClasses(spanning, graph) : nil
+        for c in spanning { graph.addEdge(c, equivalence: classes?.id(of: c)) }
+        for (c, id) in classes?.implied ?? [] { graph.addEdge(c, equivalence: id) }
         let (joined, layout) = build(JoinEnumeration.best(graph), graph)
         let positions = columnPositions(layout, graph)
         if layout == Array(relations.indices) { return joined }

@@ -4,11 +4,12 @@ import SQLExecution
 /// Rule-based rewrites of a bound plan: constant folding, filter pushdown (into scans and through joins, with
 /// semi joins moved onto the relation they filter and inner joins reordered by estimated cardinality so each
 /// join has a condition where one connects and the smaller input builds),
-/// ORDER BY + LIMIT as top-N, and projection pruning (scans read only the columns used).
+/// ORDER BY + LIMIT as top-N, aggregate arguments' common subexpressions computed once, and projection pruning
+/// (scans read only the columns used).
 public enum Optimizer {
     public static func optimize(_ plan: LogicalPlan) -> LogicalPlan {
         let folded = plan.mappingExpressions(ConstantFolding.fold)
-        return ProjectionPruning.prune(topN(pushDown(folded, [])))
+        return ProjectionPruning.prune(CommonSubexpressions.eliminate(topN(pushDown(folded, []))))
     }
 
     // MARK: filter pushdown

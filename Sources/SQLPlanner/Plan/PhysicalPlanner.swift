@@ -19,10 +19,13 @@ struct PhysicalPlanner {
             return PhysicalValues(schema: schema, rows: rows)
         case .filter(let child, let predicate): return try PhysicalFilter(plan(child), predicate: predicate)
         case .projection(let child, let expressions, let names):
+            if let join = try joinWithOutputs(child, expressions, names) { return join }
             return try PhysicalProjection(plan(child), expressions, names: names)
         case .aggregate(let child, let groups, let aggregates):
             return try PhysicalHashAggregate(plan(child), groups: groups, aggregates: aggregates)
-        case .join(let l, let r, let type, let condition): return try join(l, r, type, condition)
+        case .join(let l, let r, let type, let condition):
+            if let join = try hashJoin(l, r, type, condition) { return join }
+            return try PhysicalNestedLoopJoin(probe: plan(l), build: plan(r), type: type, condition: condition)
         case .order(let child, let keys): return try PhysicalOrder(plan(child), keys: keys)
         case .limit(let child, let limit, let offset): return try PhysicalLimit(plan(child), limit: limit, offset: offset)
         case .topN(let child, let keys, let limit, let offset):
@@ -37,9 +40,24 @@ struct PhysicalPlanner {
         }
     }
 
-    private func join(_ l: LogicalPlan, _ r: LogicalPlan, _ type: JoinType, _ condition: PhysicalExpression?) throws
-        -> PhysicalOperator
+    /// A projection of plain columns over a hash join, as the join emitting only those columns.
+    private func joinWithOutputs(_ child: LogicalPlan, _ expressions: [PhysicalExpression], _ names: [String]) throws
+        -> PhysicalOperator?
     {
+        guard case .join(let l, let r, let type, let condition) = child else { return nil }
+        var outputs: [Int] = []
+        for e in expressions {
+            guard case .column(let i, _) = e else { return nil }
+            outputs.append(i)
+        }
+        return try hashJoin(l, r, type, condition, outputs: (outputs, names))
+    }
+
+    /// The hash join for an equi-join condition, or nil when the condition has no equality between the inputs.
+    private func hashJoin(
+        _ l: LogicalPlan, _ r: LogicalPlan, _ type: JoinType, _ condition: PhysicalExpression?,
+        outputs: (columns: [Int], names: [String])? = nil
+    ) throws -> PhysicalOperator? {
         let lw = l.width
         var probeKeys: [PhysicalExpression] = [], buildKeys: [PhysicalExpression] = [], residual: [PhysicalExpression] = []
         for c in condition?.conjuncts ?? [] {
@@ -53,11 +71,10 @@ struct PhysicalPlanner {
         if type == .nullAwareAnti && (probeKeys.count != 1 || !residual.isEmpty) {
             throw PlannerError(.notSupported, "NOT IN over a correlated or multi-column subquery")
         }
-        guard !probeKeys.isEmpty else {
-            return try PhysicalNestedLoopJoin(probe: plan(l), build: plan(r), type: type, condition: condition)
-        }
+        guard !probeKeys.isEmpty else { return nil }
         return try PhysicalHashJoin(probe: plan(l), build: plan(r), type: type, probeKeys: probeKeys,
-                                    buildKeys: buildKeys, residual: PhysicalExpression.conjunction(residual))
+                                    buildKeys: buildKeys, residual: PhysicalExpression.conjunction(residual),
+                                    outputs: outputs?.columns, names: outputs?.names)
     }
 
     /// An equality's sides as (left-side expression, right-side expression), when each reads one input only.

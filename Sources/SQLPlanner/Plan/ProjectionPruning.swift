@@ -36,7 +36,13 @@ enum ProjectionPruning {
             let kept = keep.map { expressions[$0] }
             let (c, m) = prune(child, columns(kept))
             let map = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
-            return (.projection(c, kept.map { $0.remappingColumns(m) }, names: keep.map { names[$0] }), map)
+            let expressions = kept.map { $0.remappingColumns(m) }
+            // Columns of columns (a SELECT list over a narrowed join) are one projection.
+            if case .projection(let below, let inner, _) = c, (expressions + inner).allSatisfy(\.isColumn) {
+                let composed = expressions.map { e in e.rewritten { if case .column(let i, _) = $0 { inner[i] } else { nil } } }
+                return (.projection(below, composed, names: keep.map { names[$0] }), map)
+            }
+            return (.projection(c, expressions, names: keep.map { names[$0] }), map)
         case .aggregate(let child, let groups, let aggregates):
             let (c, m) = prune(child, columns(groups + aggregates.flatMap(\.arguments)))
             let mapped = aggregates.map { AggregateExpression($0.function, $0.arguments.map { $0.remappingColumns(m) }, distinct: $0.isDistinct,
@@ -94,7 +100,23 @@ enum ProjectionPruning {
         let result = LogicalPlan.join(left, right, type, condition: condition?.remappingColumns(map))
         switch type {
         case .semi, .anti, .nullAwareAnti: return (result, lm)
-        default: return (result, map)
+        default: return narrowed(result, map, required)
         }
     }
+
+    /// A join whose output has columns no ancestor reads (keys matched once and never again) under a
+    /// projection of the `required` ones, which the physical planner folds into the join: they are never
+    /// gathered.
+    private static func narrowed(_ join: LogicalPlan, _ map: [Int: Int], _ required: Set<Int>) -> Pruned {
+        let keep = required.sorted().compactMap { old in map[old].map { (old, $0) } }
+        let fields = join.schema.fields
+        guard !keep.isEmpty, keep.count < fields.count else { return (join, map) }
+        let columns = keep.map { PhysicalExpression.column($0.1, fields[$0.1].type) }
+        let projection = LogicalPlan.projection(join, columns, names: keep.map { fields[$0.1].name })
+        return (projection, Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1.0, $0) }))
+    }
+}
+
+extension PhysicalExpression {
+    var isColumn: Bool { if case .column = self { true } else { false } }
 }
