@@ -3,7 +3,8 @@
 
 A partitioned table gets a base load, then each trial starts `sluice ingest --operation upsert` on a new batch
 (updates of random existing keys and new keys) and SIGKILLs it after a random delay drawn around the length of an
-unkilled upsert. After every kill:
+unkilled upsert. Every fourth trial is a bulk_insert of new keys from a folder of two files instead, which the
+parallel ingest workers write (one per file). After every kill:
   - the table reads exactly as the model of its completed commits (the batch counts only if its commit completed),
     through `sluice table cat`, and through hudi-rs for local tables;
   - the next write (the same batch again) succeeds;
@@ -35,10 +36,24 @@ def batch_table(rows):
                      "val": pa.array([r[2] for r in rows]), "part": pa.array(["p%d" % (i % PARTITIONS) for i in ids])})
 
 
-def make_batch(rng, trial, next_id):
-    updates = rng.sample(range(next_id), 200)
-    fresh = range(next_id, next_id + 100)
-    return [(i, trial, "v%d-%d" % (trial, i)) for i in list(updates) + list(fresh)], next_id + 100
+def make_batch(rng, trial, next_id, bulk):
+    updates = [] if bulk else rng.sample(range(next_id), 200)
+    fresh = range(next_id, next_id + (300 if bulk else 100))
+    return [(i, trial, "v%d-%d" % (trial, i)) for i in list(updates) + list(fresh)], next_id + len(fresh)
+
+
+def write_batch(work, trial, rows, bulk):
+    """One Parquet file (upsert), or a folder of two (bulk insert: a piece for each ingest worker)."""
+    if not bulk:
+        path = os.path.join(work, "batch-%d.parquet" % trial)
+        pq.write_table(batch_table(rows), path)
+        return path
+    path = os.path.join(work, "bulk-%d" % trial)
+    os.makedirs(path)
+    half = len(rows) // 2
+    pq.write_table(batch_table(rows[:half]), os.path.join(path, "a.parquet"))
+    pq.write_table(batch_table(rows[half:]), os.path.join(path, "b.parquet"))
+    return path
 
 
 class Table:
@@ -138,9 +153,10 @@ def main():
     apply(model, base)
     next_id, typical = KEYS, None
     for trial in range(1, a.trials + 1):
-        rows, next_id = make_batch(rng, trial, next_id)
-        path = os.path.join(work, "batch-%d.parquet" % trial)
-        pq.write_table(batch_table(rows), path)
+        bulk = typical is not None and trial % 4 == 0
+        operation = "bulk_insert" if bulk else "upsert"
+        rows, next_id = make_batch(rng, trial, next_id, bulk)
+        path = write_batch(work, trial, rows, bulk)
         before = len(table.completed_commits())
         if typical is None:  # the first upsert runs to the end to learn how long one takes
             start = time.monotonic()
@@ -148,12 +164,12 @@ def main():
             typical = time.monotonic() - start
             apply(model, rows)
             continue
-        proc = subprocess.Popen(table.ingest_cmd(path, "upsert"), env=env, stdout=subprocess.DEVNULL,
+        proc = subprocess.Popen(table.ingest_cmd(path, operation), env=env, stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, typical * 1.2))
+        time.sleep(rng.uniform(0, typical * (0.6 if bulk else 1.2)))  # a bulk insert skips the index lookup
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        what = "trial %d (killed %s)" % (trial, "after exit" if proc.returncode == 0 else "mid-write")
+        what = "trial %d (%s killed %s)" % (trial, operation, "after exit" if proc.returncode == 0 else "mid-write")
         committed = len(table.completed_commits()) > before
         if committed:
             apply(model, rows)
@@ -165,7 +181,8 @@ def main():
             if local and table.hudi_rs_rows() != expected:
                 tally.fail(what, "hudi-rs rows differ from the last completed commit")
                 continue
-            table.run(*table.ingest_cmd(path, "upsert")[1:])
+            # Exactly once: files of a completed commit are skipped, so the rerun adds only what was lost.
+            table.run(*table.ingest_cmd(path, operation)[1:])
             apply(model, rows)
             table.run("table", "rollback", uri, "--force")
             leftovers = table.orphans()
