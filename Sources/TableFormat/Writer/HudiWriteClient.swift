@@ -95,12 +95,7 @@ public struct HudiWriteClient: Sendable {
     @discardableResult
     public func write(next: () throws -> Batch?, operation: WriteOperationType,
                       beforeCommit: () throws -> [String: String] = { [:] }) throws -> HudiWriteResult {
-        var table = try HudiTable.open(store: store, path: basePath)
-        try HudiWriteClient.checkWritable(table)
-        if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
-            try table.rollbackFailedWrites(now: now())
-            table = try HudiTable.open(store: store, path: basePath)
-        }
+        let table = try openForWrite()
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
         // The first batch tells the incoming schema, so an incompatible one fails before anything is written.
         let marker = options.deleteMarkerField
@@ -151,12 +146,7 @@ public struct HudiWriteClient: Sendable {
         produce: @escaping @Sendable (_ worker: Int, _ emit: (Batch) throws -> Void) throws -> Summary,
         beforeCommit: ([Summary]) throws -> [String: String] = { _ in [:] }
     ) throws -> HudiWriteResult {
-        var table = try HudiTable.open(store: store, path: basePath)
-        try HudiWriteClient.checkWritable(table)
-        if options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty {
-            try table.rollbackFailedWrites(now: now())
-            table = try HudiTable.open(store: store, path: basePath)
-        }
+        let table = try openForWrite()
         let keyGenerator = try HoodieKeyGenerator(config: table.config)
         let writerSchema = try HudiWriteClient.writerSchema(incoming, table: table)
         let avroSchema = try HudiWriteClient.avroSchema(writerSchema, dataSchema: writerSchema.schema, table: table)
@@ -167,6 +157,16 @@ public struct HudiWriteClient: Sendable {
             metadata.extraMetadata.merge(try beforeCommit(results)) { own, _ in own }
             return (metadata, [])
         }
+    }
+
+    /// The table as a write starts from: writable, with dead writers' pending instants rolled back first
+    /// (Hudi's EAGER failed-writes policy) when the options ask for it.
+    private func openForWrite() throws -> HudiTable {
+        let table = try HudiTable.open(store: store, path: basePath)
+        try HudiWriteClient.checkWritable(table)
+        guard options.rollbackFailedWrites, !table.timeline.pendingInstants.isEmpty else { return table }
+        try table.rollbackFailedWrites(now: now())
+        return try HudiTable.open(store: store, path: basePath)
     }
 
     /// The Avro schema a write records: the evolved one, else the table's.
