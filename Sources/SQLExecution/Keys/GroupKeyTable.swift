@@ -56,7 +56,7 @@ struct GroupKeyTable {
     mutating func stopCoding(_ groupColumns: [Vector]) {
         guard codes != nil else { return }
         let n = count
-        let rows = ContiguousArray((0..<n).lazy.map { Int32($0) })
+        let rows = ContiguousArray<Int32>.rows(0..<n)
         var table = KeyTable(capacity: n)
         var ids = ContiguousArray<Int32>(repeating: 0, count: n), fresh = ContiguousArray<Int32>()
         table.findOrInsert(KeyEncoder(columns: groupColumns.count).encode(groupColumns, rows: rows), ids: &ids, fresh: &fresh)

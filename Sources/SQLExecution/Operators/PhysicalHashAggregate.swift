@@ -157,7 +157,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         let results = try states.map { try $0.finalize(count) }
         let columns = groupColumns + results
         return stride(from: 0, to: count, by: Batch.capacity).map { start in
-            let chunk = ContiguousArray((start..<min(count, start + Batch.capacity)).lazy.map { Int32($0) })
+            let chunk = ContiguousArray<Int32>.rows(start..<min(count, start + Batch.capacity))
             let sliced = count <= Batch.capacity ? columns : columns.map { $0.gather(chunk) }
             return Batch(schema: schema, columns: sliced, count: chunk.count)
         }
