@@ -95,12 +95,12 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         if let partitions { return try table.route(partitions, batch, keys, rows) }
         var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
         var fresh = ContiguousArray<Int32>()
-        table.findOrInsert(keys, rows: rows, ids: &ids, fresh: &fresh)
+        table.findOrInsert(keys, rows: rows, groupColumns: groupColumns, ids: &ids, fresh: &fresh)
         if !fresh.isEmpty {
             for i in fresh.indices { fresh[i] = rows[Int(fresh[i])] }
             for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
-            if table.outgrewCodes { table.stopCoding(groupColumns) }
         }
+        if table.outgrewCodes { table.stopCoding(groupColumns) }
         return (rows, ids)
     }
 
