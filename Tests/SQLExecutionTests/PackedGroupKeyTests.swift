@@ -106,11 +106,11 @@ import Testing
                                ("i", .int32, [.int(1), .int(1), .int(1), .int(2)])])
         let rows = ContiguousArray<Int32>([0, 1, 2, 3])
         var ids = ContiguousArray<Int32>(repeating: 0, count: 4), fresh = ContiguousArray<Int32>()
-        table.findOrInsert(batch.columns, rows: rows, ids: &ids, fresh: &fresh)
+        table.findOrInsert(batch.columns, rows: rows, groupColumns: [], ids: &ids, fresh: &fresh)
         #expect(Array(ids) == [0, 1, 2, 3] && fresh.count == 4)
         table.stopCoding(batch.columns)
         var again = ContiguousArray<Int32>(repeating: 0, count: 4), none = ContiguousArray<Int32>()
-        table.findOrInsert(batch.columns, rows: ContiguousArray([3, 2, 1, 0]), ids: &again, fresh: &none)
+        table.findOrInsert(batch.columns, rows: ContiguousArray([3, 2, 1, 0]), groupColumns: [], ids: &again, fresh: &none)
         #expect(Array(again) == [3, 2, 1, 0] && none.isEmpty && table.count == 4)
     }
 }

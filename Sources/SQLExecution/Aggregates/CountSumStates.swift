@@ -135,24 +135,27 @@ final class SumState: AggregateState {
         }
     }
 
-    /// Values of at most 64 bits cannot overflow an Int128 total that stays within 38 digits, so only the
-    /// 38-digit bound is checked; wider inputs check the addition too. The state arrays are borrowed once per
-    /// batch, not per row.
+    /// Values of at most 64 bits cannot take an Int128 total past 38 digits: fewer than 2^63 of them add up
+    /// to less than 2^126 < 10^38, so they are added unchecked. Wider inputs check the addition and the bound.
+    /// The state arrays are borrowed once per batch, not per row.
     private func addDecimals<T: FixedWidthInteger>(
         _ x: UnsafeBufferPointer<T>, _ v: Vector, _ rows: UnsafeBufferPointer<Int32>, _ groups: UnsafeBufferPointer<Int32>
     ) throws {
         let bound = DecimalRescale.power(38)
         let hasNulls = v.validity != nil
-        let narrow = T.bitWidth <= 64
         try decimals.withUnsafeMutableBufferPointer { s in
             try seen.seen.withUnsafeMutableBufferPointer { seen in
                 for k in 0..<rows.count {
                     let r = Int(rows[k])
                     if hasNulls && v.isNull(r) { continue }
                     let g = Int(groups[k])
-                    let (total, o) = narrow ? (s[g] &+ Int128(x[r]), false) : s[g].addingReportingOverflow(Int128(x[r]))
-                    if o || total >= bound || total <= -bound { throw overflow(s[g], x[r]) }
-                    s[g] = total
+                    if T.bitWidth <= 64 {
+                        s[g] &+= Int128(x[r])
+                    } else {
+                        let (total, o) = s[g].addingReportingOverflow(Int128(x[r]))
+                        if o || total >= bound || total <= -bound { throw overflow(s[g], x[r]) }
+                        s[g] = total
+                    }
                     seen[g] = 1
                 }
             }

@@ -3,14 +3,18 @@ import Columnar
 /// The hash aggregate's group keys as dense ids 0, 1, 2, ... in first-seen order, in the cheapest layout the
 /// key types allow: integers that fit one word together are packed (`PackedGroupTable`); short strings among
 /// them are first replaced by per-column codes (`StringCodeTable`, 4 bytes each), so TPC-H Q1's two flag
-/// columns pack too; anything else is encoded (`KeyEncoder`) into a `KeyTable`. A coded table turns itself
-/// into an encoded one, ids kept, when a string column shows many distinct values or the aggregate spills.
+/// columns pack too; integers that fit a word beside strings or wider integers pack and lead, the others
+/// compared with the leader's group (`LeadingKeyTable`, TPC-H Q10); anything else is encoded (`KeyEncoder`)
+/// into a `KeyTable`. A coded or leading table turns itself into an encoded one, ids kept, when a string
+/// column shows many distinct values, many rows are not decided by the leading integers, or the aggregate
+/// spills.
 struct GroupKeyTable {
     /// Distinct values per coded string column beyond which encoding is cheaper than coding.
     static let maximumCodes = 1 << 16
     private var encoded = KeyTable()
     private var packed: PackedGroupTable?
     private var codes: [StringCodeTable?]?
+    private var leading: LeadingKeyTable?
 
     init(types: [DataType]) {
         var width = 0, coded = false
@@ -20,25 +24,36 @@ struct GroupKeyTable {
             } else if let w = PackedKeys.width([type]) {
                 width += w
             } else {
-                return
+                width = .max
+                break
             }
         }
-        guard !types.isEmpty, width <= 8 else { return }
+        guard !types.isEmpty, width <= 8 else {
+            leading = LeadingKeyTable(types: types)
+            return
+        }
         packed = PackedGroupTable()
         if coded { codes = types.map { $0 == .string || $0 == .binary ? StringCodeTable() : nil } }
     }
 
-    var count: Int { packed?.count ?? encoded.count }
+    var count: Int { packed?.count ?? leading?.count ?? encoded.count }
 
     var byteSize: Int {
         encoded.byteSize + (packed?.byteSize ?? 0) + (codes ?? []).reduce(0) { $0 + ($1?.byteSize ?? 0) }
+            + (leading?.byteSize ?? 0)
     }
 
     /// The id of every live row's key into `ids`, inserting new keys; the positions (into `rows`) of keys
-    /// seen for the first time go to `fresh`.
+    /// seen for the first time go to `fresh`, in id order. `groupColumns` holds the known groups' values.
     mutating func findOrInsert(
-        _ keys: [Vector], rows: ContiguousArray<Int32>, ids: inout ContiguousArray<Int32>, fresh: inout ContiguousArray<Int32>
+        _ keys: [Vector], rows: ContiguousArray<Int32>, groupColumns: [Vector], ids: inout ContiguousArray<Int32>,
+        fresh: inout ContiguousArray<Int32>
     ) {
+        if var table = leading.take() {
+            table.findOrInsert(keys, rows: rows, groupColumns: groupColumns, ids: &ids, fresh: &fresh)
+            leading = table
+            return
+        }
         guard var table = packed.take() else {
             encoded.findOrInsert(KeyEncoder(columns: keys.count).encode(keys, rows: rows), ids: &ids, fresh: &fresh)
             return
@@ -48,19 +63,23 @@ struct GroupKeyTable {
         packed = table
     }
 
-    /// True when a coded string column has so many values that encoding would be cheaper.
-    var outgrewCodes: Bool { (codes ?? []).contains { ($0?.count ?? 0) > Self.maximumCodes } }
+    /// True when a coded string column has so many values, or so many rows were not decided by the leading
+    /// integers, that encoding would be cheaper.
+    var outgrewCodes: Bool {
+        if let leading { return leading.mismatches > leading.count / 4 + 1024 }
+        return (codes ?? []).contains { ($0?.count ?? 0) > Self.maximumCodes }
+    }
 
     /// Switches a coded table to encoded keys: the groups' values (`groupColumns`, by id) are encoded and
     /// interned in id order, so every id stays. Packed integer keys stay as they are.
     mutating func stopCoding(_ groupColumns: [Vector]) {
-        guard codes != nil else { return }
+        guard codes != nil || leading != nil else { return }
         let n = count
-        let rows = ContiguousArray((0..<n).lazy.map { Int32($0) })
+        let rows = ContiguousArray<Int32>.rows(0..<n)
         var table = KeyTable(capacity: n)
         var ids = ContiguousArray<Int32>(repeating: 0, count: n), fresh = ContiguousArray<Int32>()
         table.findOrInsert(KeyEncoder(columns: groupColumns.count).encode(groupColumns, rows: rows), ids: &ids, fresh: &fresh)
-        (encoded, packed, codes) = (table, nil, nil)
+        (encoded, packed, codes, leading) = (table, nil, nil, nil)
     }
 
     /// Once spilling (after `stopCoding`): the live rows whose group is known, with their ids; the others go

@@ -2,6 +2,8 @@
 /// ids 0, 1, 2, ... in first-seen order: the hash aggregate's table when its group columns fit 8 bytes.
 /// A slot holds the word, its NULL bits and the id (16 bytes), so a lookup touches one cache line and compares
 /// one word instead of encoding and comparing key bytes. Open addressing, linear probing, at most half full.
+/// Keys without NULLs that fall in a dense range go to a `DenseKeyDirectory` instead, indexed directly; a key
+/// lives in exactly one of the two.
 struct PackedGroupTable {
     struct Slot {
         var word: UInt64
@@ -12,6 +14,9 @@ struct PackedGroupTable {
 
     private var slots: ContiguousArray<Slot>
     private var mask: Int
+    /// Keys in `slots` (the others are in `direct`).
+    private var hashed = 0
+    private var direct = DenseKeyDirectory()
     private(set) var count = 0
 
     init(capacity: Int = 1024) {
@@ -22,7 +27,7 @@ struct PackedGroupTable {
     }
 
     /// Bytes held by the slots.
-    var byteSize: Int { slots.count * MemoryLayout<Slot>.stride }
+    var byteSize: Int { slots.count * MemoryLayout<Slot>.stride + direct.byteSize }
 
     /// The key's hash: slots use its low bits, spill partitions its high ones (as `KeyHash` for encoded keys).
     @inline(__always)
@@ -33,7 +38,11 @@ struct PackedGroupTable {
     /// The id of the key, or nil.
     @inline(__always)
     func find(_ word: UInt64, _ nulls: UInt8, hash: UInt64) -> Int32? {
-        slots.withUnsafeBufferPointer { slots in
+        if nulls == 0, let p = direct.position(word) {
+            let id = direct.ids[p]
+            return id < 0 ? nil : id
+        }
+        return slots.withUnsafeBufferPointer { slots in
             var index = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let slot = slots[index]
@@ -58,16 +67,57 @@ struct PackedGroupTable {
                 ids[k] = previous.id
                 continue
             }
-            if count * 2 >= slots.count { grow() }
-            let (id, inserted) = insert(word, null)
+            let (id, inserted) = null == 0 ? insertDirect(word) : insertHashed(word, null)
             ids[k] = id
             if inserted { fresh.append(Int32(truncatingIfNeeded: k)) }
             previous = (word, null, id)
         }
     }
 
+    /// The id of a key without NULLs: in the directory when its range holds the key, else in the slots; a
+    /// new key outside the range first tries to grow the range (only new keys do, so keys the range will
+    /// never cover, like TPC-H Q1's coded flags, cost one slot lookup as before).
     @inline(__always)
-    private mutating func insert(_ word: UInt64, _ nulls: UInt8) -> (id: Int32, inserted: Bool) {
+    private mutating func insertDirect(_ word: UInt64) -> (id: Int32, inserted: Bool) {
+        if let p = direct.position(word) { return claim(p) }
+        if let id = find(word, 0, hash: Self.hash(word, 0)) { return (id, false) }
+        if let p = coverDirect(word) { return claim(p) }
+        return insertHashed(word, 0)
+    }
+
+    /// The id at directory entry `p`, given the next id if the entry is empty.
+    @inline(__always)
+    private mutating func claim(_ p: Int) -> (id: Int32, inserted: Bool) {
+        let existing = direct.ids[p]
+        if existing >= 0 { return (existing, false) }
+        let id = Int32(truncatingIfNeeded: count)
+        direct.ids[p] = id
+        count += 1
+        return (id, true)
+    }
+
+    /// Grows the directory to cover `word` if it may, moving the slots' keys now in range into it.
+    private mutating func coverDirect(_ word: UInt64) -> Int? {
+        guard let range = direct.grown(toCover: word, count: count) else { return nil }
+        direct.resize(to: range)
+        if hashed > 0 {
+            let old = slots
+            (slots, hashed) = (ContiguousArray(repeating: .empty, count: old.count), 0)
+            for slot in old where slot.id >= 0 {
+                if slot.nulls == 0, let p = direct.position(slot.word) {
+                    direct.ids[p] = slot.id
+                } else {
+                    place(slot)
+                    hashed += 1
+                }
+            }
+        }
+        return direct.position(word)
+    }
+
+    @inline(__always)
+    private mutating func insertHashed(_ word: UInt64, _ nulls: UInt8) -> (id: Int32, inserted: Bool) {
+        if hashed * 2 >= slots.count { grow() }
         let mask = self.mask, newId = Int32(truncatingIfNeeded: count)
         let result: (Int32, Bool) = slots.withUnsafeMutableBufferPointer { slots in
             var index = Int(truncatingIfNeeded: Self.hash(word, nulls)) & mask
@@ -81,7 +131,7 @@ struct PackedGroupTable {
                 index = (index + 1) & mask
             }
         }
-        if result.1 { count += 1 }
+        if result.1 { (count, hashed) = (count + 1, hashed + 1) }
         return result
     }
 
@@ -89,14 +139,18 @@ struct PackedGroupTable {
         let size = slots.count * 2
         var fresh = ContiguousArray<Slot>(repeating: .empty, count: size)
         let newMask = size - 1
-        fresh.withUnsafeMutableBufferPointer { out in
-            for slot in slots where slot.id >= 0 {
-                var index = Int(truncatingIfNeeded: Self.hash(slot.word, UInt8(truncatingIfNeeded: slot.nulls))) & newMask
-                while out[index].id >= 0 { index = (index + 1) & newMask }
-                out[index] = slot
-            }
-        }
-        slots = fresh
+        swap(&slots, &fresh)
         mask = newMask
+        for slot in fresh where slot.id >= 0 { place(slot) }
+    }
+
+    /// Puts a slot of a key not yet in `slots` at its place.
+    private mutating func place(_ slot: Slot) {
+        let mask = self.mask
+        slots.withUnsafeMutableBufferPointer { out in
+            var index = Int(truncatingIfNeeded: Self.hash(slot.word, UInt8(truncatingIfNeeded: slot.nulls))) & mask
+            while out[index].id >= 0 { index = (index + 1) & mask }
+            out[index] = slot
+        }
     }
 }

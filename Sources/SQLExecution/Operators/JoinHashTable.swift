@@ -22,7 +22,7 @@ struct JoinHashTable {
 
     /// Adds build rows `base ..< base + count` whose key columns are `keys` (rows 0 ..< count of them).
     mutating func append(_ keys: [Vector], count: Int, base: Int) {
-        let rows = ContiguousArray((0..<count).lazy.map { Int32($0) })
+        let rows = ContiguousArray<Int32>.rows(0..<count)
         next.append(contentsOf: repeatElement(-1, count: count))
         if narrow != nil { return rows.withUnsafeBufferPointer { narrow?.append(keys, rows: $0) } }
         if wide != nil { return rows.withUnsafeBufferPointer { wide?.append(keys, rows: $0) } }

@@ -95,12 +95,12 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         if let partitions { return try table.route(partitions, batch, keys, rows) }
         var ids = ContiguousArray<Int32>(repeating: 0, count: rows.count)
         var fresh = ContiguousArray<Int32>()
-        table.findOrInsert(keys, rows: rows, ids: &ids, fresh: &fresh)
+        table.findOrInsert(keys, rows: rows, groupColumns: groupColumns, ids: &ids, fresh: &fresh)
         if !fresh.isEmpty {
             for i in fresh.indices { fresh[i] = rows[Int(fresh[i])] }
             for c in groupColumns.indices { try groupColumns[c].append(contentsOf: keys[c].gather(fresh)) }
-            if table.outgrewCodes { table.stopCoding(groupColumns) }
         }
+        if table.outgrewCodes { table.stopCoding(groupColumns) }
         return (rows, ids)
     }
 
@@ -157,7 +157,7 @@ public final class PhysicalHashAggregate: PhysicalOperator {
         let results = try states.map { try $0.finalize(count) }
         let columns = groupColumns + results
         return stride(from: 0, to: count, by: Batch.capacity).map { start in
-            let chunk = ContiguousArray((start..<min(count, start + Batch.capacity)).lazy.map { Int32($0) })
+            let chunk = ContiguousArray<Int32>.rows(start..<min(count, start + Batch.capacity))
             let sliced = count <= Batch.capacity ? columns : columns.map { $0.gather(chunk) }
             return Batch(schema: schema, columns: sliced, count: chunk.count)
         }

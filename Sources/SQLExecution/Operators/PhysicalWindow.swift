@@ -55,7 +55,7 @@ public final class PhysicalWindow: PhysicalOperator {
         let input = Batch(schema: child.schema, columns: columns, count: n)
         for w in windows { columns.append(try evaluate(w, input)) }
         return stride(from: 0, to: n, by: Batch.capacity).map { start in
-            let rows = ContiguousArray((start..<min(n, start + Batch.capacity)).lazy.map { Int32($0) })
+            let rows = ContiguousArray<Int32>.rows(start..<min(n, start + Batch.capacity))
             return Batch(schema: schema, columns: columns.map { $0.gather(rows) }, count: rows.count)
         }
     }

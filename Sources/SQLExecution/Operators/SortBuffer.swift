@@ -35,7 +35,7 @@ struct SortBuffer {
         let batch = input.compacted()
         if batch.count == 0 { return }
         let keyColumns = try keys.map { try $0.evaluate(batch) }
-        let encoded = encoder.encode(keyColumns, rows: ContiguousArray((0..<batch.count).lazy.map { Int32($0) }))
+        let encoded = encoder.encode(keyColumns, rows: ContiguousArray<Int32>.rows(0..<batch.count))
         appendKeys(encoded)
         for c in columns.indices { try columns[c].append(contentsOf: batch.columns[c]) }
     }
@@ -48,7 +48,7 @@ struct SortBuffer {
 
     /// Row numbers in sort order.
     func sortedRows() -> ContiguousArray<Int32> {
-        var rows = ContiguousArray((0..<count).lazy.map { Int32($0) })
+        var rows = ContiguousArray<Int32>.rows(0..<count)
         keyArena.withUnsafeBytes { raw in
             keyOffsets.withUnsafeBufferPointer { offsets in
                 rows.sort { a, b in

@@ -15,7 +15,7 @@ struct WindowLayout {
 
     init(_ w: WindowExpression, _ input: Batch) throws {
         let n = input.count
-        let all = ContiguousArray((0..<n).lazy.map { Int32($0) })
+        let all = ContiguousArray<Int32>.rows(0..<n)
         let partitions = try w.partitionBy.map { try ExpressionExecutor($0).evaluate(input) }
         let orders = try w.orderBy.map { try ExpressionExecutor($0.expression).evaluate(input) }
         let pk = KeyEncoder(columns: partitions.count).encode(partitions, rows: all)

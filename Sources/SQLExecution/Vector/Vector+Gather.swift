@@ -157,7 +157,7 @@ extension Batch {
     /// The live rows as a dense batch without a selection.
     public func compacted() -> Batch {
         guard let selection else { return self }
-        let rows = ContiguousArray(selection.indices.lazy.map { Int32(bitPattern: $0) })
+        let rows = ContiguousArray<Int32>.rows(selection)
         return Batch(schema: schema, columns: columns.map { $0.gather(rows) }, count: rows.count)
     }
 
@@ -191,7 +191,32 @@ extension Batch {
 
     /// The physical indices of the live rows.
     var liveRows: ContiguousArray<Int32> {
-        if let selection { return ContiguousArray(selection.indices.lazy.map { Int32(bitPattern: $0) }) }
-        return ContiguousArray((0..<count).lazy.map { Int32($0) })
+        if let selection { return ContiguousArray<Int32>.rows(selection) }
+        return ContiguousArray<Int32>.rows(0..<count)
+    }
+}
+
+extension ContiguousArray where Element == Int32 {
+    /// The row indices `range`, written in one pass: a lazy map copies through the generic sequence path,
+    /// element by element, which every operator paid on every batch.
+    static func rows(_ range: Range<Int>) -> ContiguousArray<Int32> {
+        ContiguousArray(unsafeUninitializedCapacity: range.count) { out, initialized in
+            var value = Int32(truncatingIfNeeded: range.lowerBound)
+            for i in 0..<range.count {
+                out[i] = value
+                value &+= 1
+            }
+            initialized = range.count
+        }
+    }
+
+    /// A selection's indices as row indices.
+    static func rows(_ selection: SelectionVector) -> ContiguousArray<Int32> {
+        selection.indices.withUnsafeBufferPointer { indices in
+            ContiguousArray(unsafeUninitializedCapacity: indices.count) { out, initialized in
+                for i in 0..<indices.count { out[i] = Int32(bitPattern: indices[i]) }
+                initialized = indices.count
+            }
+        }
     }
 }
