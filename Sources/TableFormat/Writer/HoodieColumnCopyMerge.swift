@@ -1,4 +1,5 @@
 import Columnar
+import Foundation
 import Parquet
 
 /// The copy-on-write rewrite of a file group that keeps every old record in its place (no deletes, no
@@ -9,7 +10,7 @@ import Parquet
 /// group of their own, except that a last old row group under an eighth of `rowGroupRows` is encoded whole
 /// with them, so repeated upserts do not pile up small row groups. The rows, their order and the key filter
 /// are those of the row-by-row merge.
-struct HoodieColumnCopyMerge {
+struct HoodieColumnCopyMerge: Sendable {
     let write: FileGroupWrite
     let context: HoodieWriteContext
     /// Incoming updates by record key.
@@ -43,11 +44,9 @@ struct HoodieColumnCopyMerge {
             let updated = try updatedRows(reader, rowGroup: group)
             let absorbs = group == reader.rowGroupCount - 1 && !inserts.refs.isEmpty
                 && rowCount < context.parquetOptions.rowGroupRows / 8
-            var encoded = [HoodieWriteContext.fileNameColumn]
-            for c in context.schema.fields.indices where c != HoodieWriteContext.fileNameColumn {
-                if try absorbs || mustEncode(column: c, reader, rowGroup: group, updated: updated) { encoded.append(c) }
-            }
-            encoded.sort()
+            let candidates = context.schema.fields.indices.filter { $0 != HoodieWriteContext.fileNameColumn }
+            let changed = absorbs ? candidates : try changedColumns(candidates, reader, rowGroup: group, updated: updated)
+            let encoded = (changed + [HoodieWriteContext.fileNameColumn]).sorted()
             let appended = absorbs ? inserts.batches : []
             let fresh = try encode(encoded, reader, rowGroup: group, rowCount: rowCount, updated: updated, appending: appended)
             var chunks: [ColumnChunkCopy] = []
@@ -95,6 +94,17 @@ struct HoodieColumnCopyMerge {
             start += batch.count
         }
         return found
+    }
+
+    /// The columns among `columns` that `mustEncode`, each checked by its own reader, a core each.
+    private func changedColumns(_ columns: [Int], _ file: ParquetFileReader, rowGroup: Int,
+                                updated: [(row: Int, ref: RecordRef)]) throws -> [Int] {
+        let merge = self
+        let width = ProcessInfo.processInfo.activeProcessorCount
+        let flags = try BoundedParallelism.map(columns, width: width) { c in
+            try merge.mustEncode(column: c, file, rowGroup: rowGroup, updated: updated)
+        }
+        return zip(columns, flags).filter(\.1).map(\.0)
     }
 
     /// Whether column `c` of the row group is encoded again: an updated row changes its value, or its old chunk
@@ -146,7 +156,13 @@ struct HoodieColumnCopyMerge {
         let fileNames = try StringVectorBuilder.repeating(fileName, count: Batch.capacity)
         var start = 0
         var next = 0
-        var batches = read.isEmpty ? nil : try column(read, of: file, rowGroup: rowGroup)
+        // The old columns are decoded on a thread of their own while this one patches and encodes.
+        let merge = self
+        let batches = read.isEmpty ? nil : BatchPrefetcher<Void>(depth: 4) { emit in
+            var batches = try merge.column(read, of: file, rowGroup: rowGroup)
+            while let batch = try batches.next() { try emit(batch) }
+        }
+        defer { batches?.close() }
         while start < rowCount {
             let batch = try batches?.next()
             let count = batch?.count ?? min(Batch.capacity, rowCount - start)
@@ -208,7 +224,7 @@ struct HoodieColumnCopyMerge {
 }
 
 /// The base file a rewrite replaces: its key and a source over it that holds its footer.
-struct OldBaseFile {
+struct OldBaseFile: Sendable {
     let key: String
     let source: BaseFileFooterSource
 
