@@ -2,9 +2,9 @@ import Columnar
 import Foundation
 import Parquet
 
-/// The copy-on-write rewrite of a file group that keeps every old record in its place (no deletes, no
-/// precombine field): each old row group becomes a new one of the same rows, and a column whose updated rows
-/// keep their old values is copied page for page (parquet-mr's `appendColumnChunk`, Hudi's binary copy), never
+/// The copy-on-write rewrite of a file group that keeps every old record in its place (no deletes): each old
+/// row group becomes a new one of the same rows, and a column whose updated rows keep their old values is
+/// copied page for page (parquet-mr's `appendColumnChunk`, Hudi's binary copy), never
 /// decoded nor encoded. Only the other columns - the file name, the commit time and sequence number of updated
 /// rows, the data columns an update changed - are read, patched and encoded again. Inserts follow in a row
 /// group of their own, except that a last old row group under an eighth of `rowGroupRows` is encoded whole
@@ -19,12 +19,12 @@ struct HoodieColumnCopyMerge: Sendable {
     /// The new base file's name, the value of every row's `_hoodie_file_name`.
     let fileName: String
 
-    /// Nil unless the write is of that kind and the old file has the new file's exact Parquet schema (same
+    /// Nil unless the write is of that kind (the writer continues the old file's key filter, which it does only
+    /// when nothing is deleted) and the old file has the new file's exact Parquet schema (same
     /// physical types, so its pages are valid in the new file).
     init?(write: FileGroupWrite, context: HoodieWriteContext, updates: [String: RecordRef], old: OldBaseFile?,
           writer: HoodieBaseFileWriter) {
-        guard let old, writer.continuedRowCount != nil, context.precombineColumn == nil,
-              !context.parquetOptions.writePageIndex,
+        guard let old, writer.continuedRowCount != nil, !context.parquetOptions.writePageIndex,
               old.metadata.schema == writer.schemaElements else { return nil }
         self.write = write
         self.context = context
@@ -41,7 +41,8 @@ struct HoodieColumnCopyMerge: Sendable {
         for group in 0..<reader.rowGroupCount {
             let rowCount = Int(reader.metadata.rowGroups[group].numRows)
             guard rowCount > 0 else { continue }
-            let updated = try updatedRows(reader, rowGroup: group)
+            let (updated, lost) = try updatedRows(reader, rowGroup: group)
+            state.lost.formUnion(lost)
             let absorbs = group == reader.rowGroupCount - 1 && !inserts.refs.isEmpty
                 && rowCount < context.parquetOptions.rowGroupRows / 8
             let candidates = context.schema.fields.indices.filter { $0 != HoodieWriteContext.fileNameColumn }
@@ -79,21 +80,29 @@ struct HoodieColumnCopyMerge: Sendable {
         return (batches, refs)
     }
 
-    /// The rows of the row group that an incoming record updates, in row order, with that record.
-    private func updatedRows(_ file: ParquetFileReader, rowGroup: Int) throws -> [(row: Int, ref: RecordRef)] {
+    /// The rows of the row group that an incoming record updates, in row order, with that record; and the
+    /// incoming records that lose to their old one (a greater precombine value; a tie goes to the incoming).
+    private func updatedRows(_ file: ParquetFileReader, rowGroup: Int) throws -> (updated: [(row: Int, ref: RecordRef)], lost: [RecordRef]) {
         let touched = KeyPrefilter(updates.keys)
         var found: [(row: Int, ref: RecordRef)] = []
+        var lost: [RecordRef] = []
         var start = 0
-        var batches = try column([HoodieWriteContext.recordKeyColumn], of: file, rowGroup: rowGroup)
+        let precombine = context.precombineColumn
+        var batches = try column([HoodieWriteContext.recordKeyColumn] + (precombine.map { [$0] } ?? []), of: file, rowGroup: rowGroup)
         while let batch = try batches.next() {
             try StringColumn.forEachBytes(batch.columns[0], rowCount: batch.count, physicalRow: { $0 },
                                           file: old.key) { row, bytes in
                 guard touched.mightContain(bytes), let ref = updates[String(decoding: bytes, as: UTF8.self)] else { return }
-                found.append((start + row, ref))
+                if let precombine, PrecombineOrder.compare(batch.columns[1].value(at: row),
+                                                           context.incoming[Int(ref.batch)].columns[precombine].value(at: Int(ref.row))) > 0 {
+                    lost.append(ref)
+                } else {
+                    found.append((start + row, ref))
+                }
             }
             start += batch.count
         }
-        return found
+        return (found, lost)
     }
 
     /// The columns among `columns` that `mustEncode`, each checked by its own reader, a core each.
