@@ -12,14 +12,17 @@ public final class ParquetWriter {
     /// whose entries summarize the rows written, such as a bloom filter of their keys).
     public var keyValueMetadata: [KeyValue]
     let parquetSchema: WriterSchema
+    /// The Parquet schema the footer lists (what a file must have for its chunks to be copied in).
+    public var schemaElements: [SchemaElement] { parquetSchema.elements }
     private let columns: ColumnChunkSlots
-    private var offset = 0
-    private var rowGroups: [RowGroup] = []
+    // Internal rather than private for `appendRowGroup` (ParquetWriter+ColumnChunkCopy.swift).
+    var offset = 0
+    var rowGroups: [RowGroup] = []
     /// Per row group, per leaf: the encoded chunk's page index parts, written at close.
-    private var pageIndexes: [[(ColumnIndex?, OffsetIndex)]] = []
+    var pageIndexes: [[(ColumnIndex?, OffsetIndex)]] = []
     private var rowsInGroup = 0
-    private var totalRows: Int64 = 0
-    private var closed = false
+    var totalRows: Int64 = 0
+    var closed = false
 
     public init(sink: any ByteSink, schema: Schema, options: ParquetWriteOptions = .init()) throws {
         try options.validate()
@@ -183,7 +186,7 @@ public final class ParquetWriter {
         }
     }
 
-    private func emit(_ bytes: [UInt8]) throws {
+    func emit(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try sink.write($0) }
         offset &+= bytes.count
     }

@@ -62,6 +62,20 @@ final class HoodieBaseFileWriter {
         rowCount += Int64(batch.rowCount)
     }
 
+    /// Appends a row group of copied column chunks: old rows kept in place, whose keys the filter this writer
+    /// continues already holds (so none are added).
+    func appendRowGroup(rowCount: Int, chunks: [ColumnChunkCopy]) throws {
+        guard continuedRowCount != nil else {
+            throw TableFormatError(.invalidArgument, "base file '\(key)': copied row groups need a continued key filter")
+        }
+        do {
+            try writer.appendRowGroup(rowCount: rowCount, chunks: chunks)
+        } catch let error as ParquetError {
+            throw TableFormatError(.io, "base file '\(key)': \(error.message)")
+        }
+        self.rowCount += Int64(rowCount)
+    }
+
     /// Writes the footer and publishes the object; returns its size in bytes.
     func close() throws -> Int64 {
         do {
@@ -80,7 +94,11 @@ final class HoodieBaseFileWriter {
 
     func abort() { sink.abort() }
 
-    private func addRecordKeys(_ batch: Batch) throws {
+    /// The Parquet schema of the file, as its footer will list it.
+    var schemaElements: [SchemaElement] { writer.schemaElements }
+
+    /// Adds the batch's live record keys to the footer's filter (rows written without `write`).
+    func addRecordKeys(_ batch: Batch) throws {
         guard batch.columns.count > HoodieBaseFileWriter.recordKeyColumn else {
             throw TableFormatError(.schemaMismatch, "base file '\(key)': batch of \(batch.columns.count) columns has no record key column")
         }

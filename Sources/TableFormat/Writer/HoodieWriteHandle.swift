@@ -45,7 +45,7 @@ struct HoodieWriteHandle: Sendable {
                                               options: context.parquetOptions, continuing: oldKeys)
         opened(writer.key)
         do {
-            return try run(context, writer: writer, inPlace: inPlace)
+            return try run(context, writer: writer, inPlace: inPlace, old: oldKeys?.file)
         } catch {
             writer.abort()
             throw error
@@ -59,19 +59,25 @@ struct HoodieWriteHandle: Sendable {
     private func continuedKeys(_ context: HoodieWriteContext) throws -> OldBaseFileKeys? {
         guard let base = write.base, write.deleteKeys.isEmpty,
               !write.incoming.contains(where: { context.keys.deletes.contains($0) }) else { return nil }
-        let footer = try BaseFileFooterSource(store: context.table.store, key: base.baseFile.key, size: base.baseFile.size).metadata
+        let source = try BaseFileFooterSource(store: context.table.store, key: base.baseFile.key, size: base.baseFile.size)
+        let footer = source.metadata
         guard let rows = Int(exactly: footer.numRows),
               let support = try HoodieBloomFilterWriteSupport(config: context.bloomFilter, continuing: footer.keyValueMetadata ?? [],
                                                               keyCount: rows, file: base.baseFile.key) else { return nil }
-        return OldBaseFileKeys(support: support, rowCount: rows)
+        return OldBaseFileKeys(support: support, rowCount: rows, file: OldBaseFile(key: base.baseFile.key, source: source))
     }
 
-    private func run(_ context: HoodieWriteContext, writer: HoodieBaseFileWriter, inPlace: Bool) throws -> HoodieWriteStat {
+    private func run(_ context: HoodieWriteContext, writer: HoodieBaseFileWriter, inPlace: Bool,
+                     old: OldBaseFile?) throws -> HoodieWriteStat {
         let updates = Dictionary(write.incoming.lazy.map { (context.keys.key($0), $0) }.filter { write.updateKeys.contains($0.0) },
                                  uniquingKeysWith: { _, b in b })
         var merge = MergeState()
         if let base = write.base {
-            try mergeOld(base, updates: updates, state: &merge, inPlace: inPlace, into: writer, context)
+            if let copying = HoodieColumnCopyMerge(write: write, context: context, updates: updates, old: old, writer: writer) {
+                try copying.run(into: writer, state: &merge)
+            } else {
+                try mergeOld(base, updates: updates, state: &merge, inPlace: inPlace, into: writer, context)
+            }
             if let expected = writer.continuedRowCount, expected != merge.oldRowsWritten {
                 throw TableFormatError(.invalidMetadata, "base file '\(base.baseFile.key)': its footer counts \(expected) rows, the rewrite read \(merge.oldRowsWritten)")
             }
@@ -185,4 +191,5 @@ struct HoodieWriteHandle: Sendable {
 struct OldBaseFileKeys {
     let support: HoodieBloomFilterWriteSupport
     let rowCount: Int
+    let file: OldBaseFile
 }
