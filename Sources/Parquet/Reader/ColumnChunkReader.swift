@@ -141,8 +141,10 @@ struct ColumnChunkReader {
         let count = Int(dictionaryHeader.numValues)
         guard count >= 0 else { throw ParquetError(.corrupt, "dictionary page has num_values \(count)") }
         var entries = PhysicalValues(column)
-        try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) {
-            try entries.decodePlain($0, count: count)
+        if !(try decompressFixedWidth(body, uncompressedSize: Int(header.uncompressedPageSize), count: count, into: &entries)) {
+            try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) {
+                try entries.decodePlain($0, count: count)
+            }
         }
         if entries.isByteArray {
             dictionaryMaxLength = entries.offsets.withUnsafeBufferPointer { offsets in
@@ -153,5 +155,28 @@ struct ColumnChunkReader {
             entries.buffer.resize(entries.dataEnd + ShortCopy.slack)
         }
         dictionary = entries
+    }
+
+    /// A compressed PLAIN dictionary page of fixed-width values, decompressed straight into `entries` (their
+    /// layout is the page's) rather than into `pageBuffer` and copied; false for other pages.
+    private func decompressFixedWidth(_ body: UnsafeRawBufferPointer, uncompressedSize: Int, count: Int,
+                                      into entries: inout PhysicalValues) throws -> Bool {
+        switch entries.physicalType {
+        case .int32, .int64, .float, .double, .fixedLenByteArray: break
+        default: return false
+        }
+        guard metaData.codec != .uncompressed, entries.width > 0, uncompressedSize > 0,
+              uncompressedSize <= ColumnChunkReader.maxPageSize else { return false }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: entries.width)
+        guard !overflow, bytes <= uncompressedSize else {
+            throw ParquetError(.corrupt, "PLAIN: \(count) values of \(entries.width) bytes need more than the \(uncompressedSize)-byte page")
+        }
+        try PageCompression.checkPlausible(metaData.codec, body, uncompressedSize)
+        try entries.buffer.appendUninitialized(capacity: uncompressedSize) { region in
+            try PageCompression.decompress(metaData.codec, body, into: region)
+            return bytes
+        }
+        entries.count = count
+        return true
     }
 }
