@@ -152,19 +152,22 @@ public enum DictionaryDecoder {
         case 2: gatherTyped(indices, dictionary, out, UInt16.self)
         default:
             for (i, index) in indices.enumerated() {
-                (out + i * width).copyMemory(from: dictionary + Int(index) * width, byteCount: width)
+                (out + i &* width).copyMemory(from: dictionary + Int(index) &* width, byteCount: width)
             }
         }
     }
 
+    /// Indices are checked against the dictionary and the output has room for them all, so the offsets
+    /// cannot overflow: wrapping arithmetic keeps the loop to a load, a load and a store.
     @inline(__always)
     static func gatherTyped<T: BitwiseCopyable>(
         _ indices: UnsafeBufferPointer<UInt32>, _ dictionary: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _: T.Type
     ) {
+        guard let base = indices.baseAddress else { return }
         let stride = MemoryLayout<T>.size
         for i in 0..<indices.count {
-            let value = dictionary.loadUnaligned(fromByteOffset: Int(indices[i]) * stride, as: T.self)
-            out.storeBytes(of: value, toByteOffset: i * stride, as: T.self)
+            let value = dictionary.loadUnaligned(fromByteOffset: Int(base[i]) &* stride, as: T.self)
+            out.storeBytes(of: value, toByteOffset: i &* stride, as: T.self)
         }
     }
 
