@@ -174,7 +174,7 @@ struct ColumnChunkReader {
     /// A compressed PLAIN dictionary page of fixed-width values, decompressed straight into `entries` (their
     /// layout is the page's) rather than into `pageBuffer` and copied; false for other pages.
     private mutating func decompressFixedWidth(_ body: UnsafeRawBufferPointer, uncompressedSize: Int, count: Int,
-                                      into entries: inout PhysicalValues) throws -> Bool {
+                                               into entries: inout PhysicalValues) throws -> Bool {
         switch entries.physicalType {
         case .int32, .int64, .float, .double, .fixedLenByteArray: break
         default: return false
@@ -197,29 +197,5 @@ struct ColumnChunkReader {
         }
         entries.count = count
         return true
-    }
-}
-
-/// Buffers one column chunk reader hands on to the next (see `releaseBuffers`). The next reader takes
-/// each out, so it holds the only reference and writes in place instead of copying on write.
-final class ChunkBuffers {
-    private var bytes: [UInt8]
-    private var dictionary: ByteBuffer?
-    let pageBuffer: PageBuffer
-
-    init(bytes: [UInt8], dictionary: ByteBuffer?, pageBuffer: PageBuffer) {
-        self.bytes = bytes
-        self.dictionary = dictionary
-        self.pageBuffer = pageBuffer
-    }
-
-    func takeBytes() -> [UInt8] {
-        defer { bytes = [] }
-        return bytes
-    }
-
-    func takeDictionary() -> ByteBuffer? {
-        defer { dictionary = nil }
-        return dictionary
     }
 }
