@@ -1,5 +1,5 @@
 /// Page compression: every Parquet codec in both directions, over the system libraries (zlib, snappy, zstd,
-/// lz4, brotli). A page body is exactly what the codec library produces, with no framing, except for the
+/// lz4, brotli), except Snappy decompression (`SnappyDecoder`). A page body is exactly what the codec library produces, with no framing, except for the
 /// deprecated LZ4 codec (Hadoop framing; see `PageCompression+LZ4.swift`).
 ///
 /// Decompression writes straight into a buffer of the page header's `uncompressed_page_size` and the output
