@@ -5,6 +5,15 @@ public protocol ByteSource: Sendable {
     var size: Int { get }
     /// Exactly `count` bytes at `offset`; throws if the range is outside the source.
     func read(offset: Int, count: Int) throws -> [UInt8]
+    /// The same bytes into `buffer` (replacing its contents), reusing its storage where the source can:
+    /// a scan reads each column's chunks of successive row groups into one array.
+    func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws
+}
+
+extension ByteSource {
+    public func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws {
+        buffer = try read(offset: offset, count: count)
+    }
 }
 
 /// Where a writer's bytes go, in order. The writer never seeks back.

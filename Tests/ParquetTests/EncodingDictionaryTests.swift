@@ -136,4 +136,54 @@ import Testing
         let result = everyTruncation(of: [1, 0x03, 0b1010_1010]) { try gather(Array($0), count: 8) }
         #expect(result == (threw: 3, passed: 1))
     }
+
+    @Test func uniformLengthDictionaryGathersAsFixedWidth() throws {
+        // Entries of one length (flags, codes) take the fixed-width path: same values and offsets as a
+        // dictionary of mixed lengths, appended after what the output already holds.
+        for entries in [["A", "N", "R"], ["AB", "CD"], ["", ""], ["seven77", "eight88", "nine999"]] {
+            var dictionaryBytes = ByteBuffer()
+            var dictionaryOffsets: ContiguousArray<Int32> = [0]
+            for entry in entries {
+                dictionaryBytes.append(contentsOf: Array(entry.utf8))
+                dictionaryOffsets.append(Int32(dictionaryBytes.count))
+            }
+            let indices = (0..<3_000).map { UInt32(($0 * 7 + $0 / 5) % entries.count) }
+            var section = ByteBuffer()
+            indices.withUnsafeBufferPointer { DictionaryEncoder.encodeIndices($0, dictionarySize: entries.count, into: &section) }
+            var bytes = ByteBuffer(bytes: Array("xyz".utf8))
+            var offsets: ContiguousArray<Int32> = [0, 3]
+            try section.withUnsafeBytes { s in
+                try dictionaryBytes.withUnsafeBytes { d in
+                    try dictionaryOffsets.withUnsafeBufferPointer { o in
+                        try DictionaryDecoder.gatherByteArray(s, count: indices.count, dictionaryBytes: d, dictionaryOffsets: o,
+                                                              bytes: &bytes, offsets: &offsets)
+                    }
+                }
+            }
+            let want = "xyz" + indices.map { entries[Int($0)] }.joined()
+            #expect(bytes.bytes(0..<bytes.count) == Array(want.utf8))
+            var end: Int32 = 3
+            let wantOffsets: [Int32] = [0, 3] + indices.map { (index: UInt32) -> Int32 in
+                end += Int32(entries[Int(index)].utf8.count)
+                return end
+            }
+            #expect(Array(offsets) == wantOffsets)
+        }
+    }
+
+    @Test func uniformLengthDictionaryRejectsAnOutOfRangeIndex() throws {
+        var section = ByteBuffer()
+        ([0, 1, 2, 3] as [UInt32]).withUnsafeBufferPointer { DictionaryEncoder.encodeIndices($0, dictionarySize: 4, into: &section) }
+        var bytes = ByteBuffer()
+        var offsets: ContiguousArray<Int32> = [0]
+        #expect(throws: ParquetError(.corrupt, "RLE_DICTIONARY: index 3 out of range for a dictionary of 3 entries")) {
+            try section.withUnsafeBytes { s in
+                try (Array("ANR".utf8)).withUnsafeBytes { d in
+                    try ([0, 1, 2, 3] as [Int32]).withUnsafeBufferPointer { o in
+                        try DictionaryDecoder.gatherByteArray(s, count: 4, dictionaryBytes: d, dictionaryOffsets: o, bytes: &bytes, offsets: &offsets)
+                    }
+                }
+            }
+        }
+    }
 }

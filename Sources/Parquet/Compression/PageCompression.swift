@@ -1,5 +1,5 @@
 /// Page compression: every Parquet codec in both directions, over the system libraries (zlib, snappy, zstd,
-/// lz4, brotli). A page body is exactly what the codec library produces, with no framing, except for the
+/// lz4, brotli), except Snappy decompression (`SnappyDecoder`). A page body is exactly what the codec library produces, with no framing, except for the
 /// deprecated LZ4 codec (Hadoop framing; see `PageCompression+LZ4.swift`).
 ///
 /// Decompression writes straight into a buffer of the page header's `uncompressed_page_size` and the output
@@ -99,18 +99,7 @@ public enum PageCompression {
     // MARK: Snappy (raw block format: ULEB128 length preamble, then elements)
 
     static func snappyDecompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
-        guard let src = input.baseAddress?.assumingMemoryBound(to: CChar.self) else {
-            throw corrupt(.snappy, "empty input for \(output.count) bytes")
-        }
-        var length = 0
-        guard snappy_uncompressed_length(src, input.count, &length) == SNAPPY_OK, length == output.count else {
-            throw corrupt(.snappy, "preamble does not match the expected \(output.count) bytes")
-        }
-        var produced = output.count
-        let dst = output.baseAddress!.assumingMemoryBound(to: CChar.self)
-        guard snappy_uncompress(src, input.count, dst, &produced) == SNAPPY_OK, produced == output.count else {
-            throw corrupt(.snappy, "invalid compressed data")
-        }
+        try SnappyDecoder.decompress(input, into: output)
     }
 
     static func snappyCompress(_ input: UnsafeRawBufferPointer) throws -> [UInt8] {

@@ -76,15 +76,55 @@ public enum DictionaryDecoder {
         guard count > 0 else { return }
         let size = max(0, dictionaryOffsets.count - 1)
         var decoder = try indexDecoder(section)
+        let uniform = uniformLength(dictionaryOffsets, byteCount: dictionaryBytes.count)
         offsets.reserveCapacity(offsets.count + min(count, 1 << 16))  // a hostile count must not allocate
         try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: chunk) { scratch in
             var done = 0
             while done < count {
                 let indices = UnsafeMutableBufferPointer(rebasing: scratch[0..<min(chunk, count - done)])
                 try decodeChecked(&decoder, dictionarySize: size, into: indices, already: done, total: count)
-                try gatherByteArrays(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, &bytes, &offsets)
+                if let uniform {
+                    try gatherUniform(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, uniform, &bytes, &offsets)
+                } else {
+                    try gatherByteArrays(UnsafeBufferPointer(indices), dictionaryBytes, dictionaryOffsets, &bytes, &offsets)
+                }
                 done += indices.count
             }
+        }
+    }
+
+    /// The one length every entry of a small dictionary has (flags, codes, fixed-size keys), else nil: such
+    /// values gather as fixed-width ones, with computed offsets. Large dictionaries are not scanned (per page).
+    static func uniformLength(_ offsets: UnsafeBufferPointer<Int32>, byteCount: Int) -> Int? {
+        guard offsets.count >= 2, offsets.count <= 257, offsets[0] >= 0, Int(offsets[offsets.count - 1]) <= byteCount
+        else { return nil }
+        let length = offsets[1] &- offsets[0]
+        guard length >= 0 else { return nil }
+        for i in 1..<offsets.count where offsets[i] &- offsets[i &- 1] != length { return nil }
+        return Int(length)
+    }
+
+    /// Appends the values of checked `indices` from a dictionary whose entries are all `length` bytes: entry
+    /// `i` starts at `offsets[0] + i * length`, and output offsets step by `length`.
+    static func gatherUniform(
+        _ indices: UnsafeBufferPointer<UInt32>, _ dictionaryBytes: UnsafeRawBufferPointer,
+        _ dictionaryOffsets: UnsafeBufferPointer<Int32>, _ length: Int, _ bytes: inout ByteBuffer,
+        _ offsets: inout ContiguousArray<Int32>
+    ) throws {
+        let base = bytes.count, total = indices.count &* length
+        _ = try checkedOffset(base + total, encoding: "RLE_DICTIONARY")
+        let first = offsets.count
+        offsets.append(contentsOf: repeatElement(0, count: indices.count))
+        offsets.withUnsafeMutableBufferPointer { all in
+            var end = base
+            for k in 0..<indices.count {
+                end &+= length
+                all[first &+ k] = Int32(truncatingIfNeeded: end)
+            }
+        }
+        guard total > 0, let source = dictionaryBytes.baseAddress else { return }
+        bytes.appendUninitialized(total) { out in
+            gather(indices, source + Int(dictionaryOffsets[0]), length, out.baseAddress!)
         }
     }
 
@@ -112,19 +152,22 @@ public enum DictionaryDecoder {
         case 2: gatherTyped(indices, dictionary, out, UInt16.self)
         default:
             for (i, index) in indices.enumerated() {
-                (out + i * width).copyMemory(from: dictionary + Int(index) * width, byteCount: width)
+                (out + i &* width).copyMemory(from: dictionary + Int(index) &* width, byteCount: width)
             }
         }
     }
 
+    /// Indices are checked against the dictionary and the output has room for them all, so the offsets
+    /// cannot overflow: wrapping arithmetic keeps the loop to a load, a load and a store.
     @inline(__always)
     static func gatherTyped<T: BitwiseCopyable>(
         _ indices: UnsafeBufferPointer<UInt32>, _ dictionary: UnsafeRawPointer, _ out: UnsafeMutableRawPointer, _: T.Type
     ) {
+        guard let base = indices.baseAddress else { return }
         let stride = MemoryLayout<T>.size
         for i in 0..<indices.count {
-            let value = dictionary.loadUnaligned(fromByteOffset: Int(indices[i]) * stride, as: T.self)
-            out.storeBytes(of: value, toByteOffset: i * stride, as: T.self)
+            let value = dictionary.loadUnaligned(fromByteOffset: Int(base[i]) &* stride, as: T.self)
+            out.storeBytes(of: value, toByteOffset: i &* stride, as: T.self)
         }
     }
 

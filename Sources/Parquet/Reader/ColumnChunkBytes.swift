@@ -13,7 +13,7 @@ struct ColumnChunkBytes {
     /// Where the page area of the file ends (the footer starts).
     let limit: Int
 
-    init(source: ByteSource, metaData: ColumnMetaData, limit: Int) throws {
+    init(source: ByteSource, metaData: ColumnMetaData, limit: Int, reusing storage: consuming [UInt8] = []) throws {
         var start = metaData.dataPageOffset
         if let dictionary = metaData.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
         let length = metaData.totalCompressedSize
@@ -23,7 +23,8 @@ struct ColumnChunkBytes {
         self.source = source
         self.start = Int(start)
         self.limit = limit
-        bytes = try source.read(offset: Int(start), count: Int(length))
+        try source.read(offset: Int(start), count: Int(length), into: &storage)
+        bytes = storage
     }
 
     /// Makes sure `bytes` holds `end` bytes, reading past the declared chunk size if the file has them.

@@ -27,6 +27,8 @@ struct ColumnChunkReader {
     /// Entries with repetition level 0 (record starts) among the buffered levels not yet handed out.
     var recordStarts = 0
     var dictionary: PhysicalValues?
+    /// The previous row group's dictionary storage, reused by a fixed-width dictionary page.
+    var recycledDictionary: ByteBuffer?
     /// The longest dictionary entry (bounds what a dictionary-encoded byte-array page can expand to).
     var dictionaryMaxLength = 0
     /// Byte-array values of pages that would have taken `values` past `bufferLimit`, decoded apart and moved
@@ -43,20 +45,32 @@ struct ColumnChunkReader {
     var pageOffset = 0
     var dataPages = 0
     /// Where compressed pages are decompressed, reused page after page.
-    let pageBuffer = PageBuffer()
+    let pageBuffer: PageBuffer
 
     /// Page bodies larger than this are rejected before allocation (a hostile header cannot ask for more).
     static let maxPageSize = Int(Int32.max)
 
     init(column: ColumnDescriptor, metaData: ColumnMetaData, source: ByteSource, limit: Int, verifyChecksums: Bool,
-         byteLimit: Int = Int(Int32.max), bufferLimit: Int = Int(Int32.max)) throws {
+         byteLimit: Int = Int(Int32.max), bufferLimit: Int = Int(Int32.max), reusing buffers: ChunkBuffers? = nil) throws {
         self.column = column
         self.metaData = metaData
         self.verifyChecksums = verifyChecksums
         self.byteLimit = min(max(1, byteLimit), Int(Int32.max))
         self.bufferLimit = min(max(1, bufferLimit), Int(Int32.max))
         values = PhysicalValues(column)
-        chunk = try ColumnChunkBytes(source: source, metaData: metaData, limit: limit)
+        pageBuffer = buffers?.pageBuffer ?? PageBuffer()
+        recycledDictionary = buffers?.takeDictionary()
+        chunk = try ColumnChunkBytes(source: source, metaData: metaData, limit: limit, reusing: buffers?.takeBytes() ?? [])
+    }
+
+    /// The memory this reader allocated, for the reader of the same column in the next row group (its
+    /// chunk bytes, dictionary storage and page buffer: none of it is shared with vectors handed out).
+    mutating func releaseBuffers() -> ChunkBuffers {
+        var bytes: [UInt8] = []
+        swap(&bytes, &chunk.bytes)
+        let storage = dictionary.map(\.buffer)
+        dictionary = nil
+        return ChunkBuffers(bytes: bytes, dictionary: storage, pageBuffer: pageBuffer)
     }
 
     var expectedLevels: Int { Int(metaData.numValues) }
@@ -141,8 +155,10 @@ struct ColumnChunkReader {
         let count = Int(dictionaryHeader.numValues)
         guard count >= 0 else { throw ParquetError(.corrupt, "dictionary page has num_values \(count)") }
         var entries = PhysicalValues(column)
-        try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) {
-            try entries.decodePlain($0, count: count)
+        if !(try decompressFixedWidth(body, uncompressedSize: Int(header.uncompressedPageSize), count: count, into: &entries)) {
+            try withDecompressed(body, uncompressedSize: Int(header.uncompressedPageSize)) {
+                try entries.decodePlain($0, count: count)
+            }
         }
         if entries.isByteArray {
             dictionaryMaxLength = entries.offsets.withUnsafeBufferPointer { offsets in
@@ -153,5 +169,33 @@ struct ColumnChunkReader {
             entries.buffer.resize(entries.dataEnd + ShortCopy.slack)
         }
         dictionary = entries
+    }
+
+    /// A compressed PLAIN dictionary page of fixed-width values, decompressed straight into `entries` (their
+    /// layout is the page's) rather than into `pageBuffer` and copied; false for other pages.
+    private mutating func decompressFixedWidth(_ body: UnsafeRawBufferPointer, uncompressedSize: Int, count: Int,
+                                               into entries: inout PhysicalValues) throws -> Bool {
+        switch entries.physicalType {
+        case .int32, .int64, .float, .double, .fixedLenByteArray: break
+        default: return false
+        }
+        guard metaData.codec != .uncompressed, entries.width > 0, uncompressedSize > 0,
+              uncompressedSize <= ColumnChunkReader.maxPageSize else { return false }
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: entries.width)
+        guard !overflow, bytes <= uncompressedSize else {
+            throw ParquetError(.corrupt, "PLAIN: \(count) values of \(entries.width) bytes need more than the \(uncompressedSize)-byte page")
+        }
+        try PageCompression.checkPlausible(metaData.codec, body, uncompressedSize)
+        if var storage = recycledDictionary {
+            recycledDictionary = nil  // so `storage` is unique and keeps its memory
+            storage.removeAll()
+            entries.buffer = storage
+        }
+        try entries.buffer.appendUninitialized(capacity: uncompressedSize) { region in
+            try PageCompression.decompress(metaData.codec, body, into: region)
+            return bytes
+        }
+        entries.count = count
+        return true
     }
 }

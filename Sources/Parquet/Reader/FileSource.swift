@@ -41,17 +41,42 @@ public struct FileSource: ByteSource {
         guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
             throw ParquetError(.io, "\(path): read of \(count) bytes at offset \(offset) is outside the \(size)-byte file")
         }
-        var done = 0
         return try [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            while done < count {
-                let got = pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else {
-                    throw ParquetError(.io, "\(path): read at offset \(offset + done) failed: \(got == 0 ? "unexpected end of file" : FileSource.lastError())")
-                }
-                done += got
-            }
+            try readFully(offset: offset, into: UnsafeMutableRawBufferPointer(buffer))
             initialized = count
+        }
+    }
+
+    /// Reuses `buffer`'s storage when it can hold `count` bytes (only bytes past its current count are
+    /// zeroed before the read overwrites them), so reading chunk after chunk does not fault in fresh pages.
+    public func read(offset: Int, count: Int, into buffer: inout [UInt8]) throws {
+        guard offset >= 0, count >= 0, offset <= size, count <= size - offset else {
+            throw ParquetError(.io, "\(path): read of \(count) bytes at offset \(offset) is outside the \(size)-byte file")
+        }
+        guard buffer.capacity >= count else {
+            // Room for the next chunks of the column, which are rarely all the same size.
+            return buffer = try [UInt8](unsafeUninitializedCapacity: count + count / 8) { fresh, initialized in
+                try readFully(offset: offset, into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: fresh[0..<count])))
+                initialized = count
+            }
+        }
+        if buffer.count > count {
+            buffer.removeLast(buffer.count - count)
+        } else if buffer.count < count {
+            buffer.append(contentsOf: repeatElement(0, count: count - buffer.count))
+        }
+        try buffer.withUnsafeMutableBytes { try readFully(offset: offset, into: $0) }
+    }
+
+    private func readFully(offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws {
+        var done = 0
+        while done < buffer.count {
+            let got = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                throw ParquetError(.io, "\(path): read at offset \(offset + done) failed: \(got == 0 ? "unexpected end of file" : FileSource.lastError())")
+            }
+            done += got
         }
     }
 

@@ -21,8 +21,10 @@ public struct ParquetBatchIterator {
         while true {
             if current == nil || current!.isFinished {
                 guard nextRowGroup < rowGroups.count else { return nil }
-                current = nil  // release the previous row group's chunks first
-                current = try RowGroupReader(file: reader, index: rowGroups[nextRowGroup])
+                // The previous row group's chunks go, their buffers serve the next one.
+                let buffers = current?.releaseBuffers() ?? [:]
+                current = nil
+                current = try RowGroupReader(file: reader, index: rowGroups[nextRowGroup], reusing: buffers)
                 nextRowGroup += 1
             }
             let start = current!.rowsRead

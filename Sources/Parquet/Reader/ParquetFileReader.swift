@@ -81,7 +81,8 @@ public final class ParquetFileReader: Sendable {
         return vectors
     }
 
-    func makeChunkReader(_ chunk: ColumnChunk, descriptor: ColumnDescriptor) throws -> ColumnChunkReader {
+    func makeChunkReader(_ chunk: ColumnChunk, descriptor: ColumnDescriptor,
+                         reusing buffers: ChunkBuffers? = nil) throws -> ColumnChunkReader {
         guard !chunk.isEncrypted else { throw ParquetError(.encrypted, "the column chunk is encrypted") }
         guard chunk.filePath == nil else {
             throw ParquetError(.unsupported, "the column chunk lives in another file ('\(chunk.filePath!)')")
@@ -92,6 +93,6 @@ public final class ParquetFileReader: Sendable {
         }
         return try ColumnChunkReader(column: descriptor, metaData: metaData, source: source, limit: pageAreaEnd,
                                      verifyChecksums: options.verifyChecksums, byteLimit: options.byteArrayBatchLimit,
-                                     bufferLimit: options.byteArrayBufferLimit)
+                                     bufferLimit: options.byteArrayBufferLimit, reusing: buffers)
     }
 }

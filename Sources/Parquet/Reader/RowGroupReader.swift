@@ -9,7 +9,8 @@ struct RowGroupReader {
     var rowsRead = 0
     var chunks: [Int: ColumnChunkReader] = [:]
 
-    init(file: ParquetFileReader, index: Int) throws {
+    /// `reusing`: buffers of the previous row group's chunk readers, by leaf column.
+    init(file: ParquetFileReader, index: Int, reusing buffers: [Int: ChunkBuffers] = [:]) throws {
         self.file = file
         self.index = index
         let rowGroup = file.metadata.rowGroups[index]
@@ -19,13 +20,21 @@ struct RowGroupReader {
             for column in file.parquetSchema.fieldColumns[field] {
                 let descriptor = file.parquetSchema.columns[column]
                 chunks[column] = try Self.prefixed(descriptor, rowGroup: index) {
-                    try file.makeChunkReader(rowGroup.columns[column], descriptor: descriptor)
+                    try file.makeChunkReader(rowGroup.columns[column], descriptor: descriptor, reusing: buffers[column])
                 }
             }
         }
     }
 
     var isFinished: Bool { rowsRead >= rowCount }
+
+    /// Hands the chunk readers' buffers on (see `ColumnChunkReader.releaseBuffers`); the reader is done.
+    mutating func releaseBuffers() -> [Int: ChunkBuffers] {
+        var buffers: [Int: ChunkBuffers] = [:]
+        for column in Array(chunks.keys) { buffers[column] = chunks[column]!.releaseBuffers() }
+        chunks = [:]
+        return buffers
+    }
 
     /// The projected top-level vectors of the next `maxRows` rows (fewer at the end or when a leaf's
     /// byte-array data would pass its limit), or nil when done.
