@@ -129,15 +129,19 @@ struct HoodieColumnCopyMerge: Sendable {
         guard let field = file.schema.index(of: context.schema.fields[c].name), file.isFlatPrimitive(field: field) else {
             return try changesDecoded(column: c, file, rowGroup: rowGroup, updated: updated)
         }
-        let oldValues: Vector
-        do {
-            oldValues = try file.values(ofField: field, rowGroup: rowGroup, rows: updated.map(\.row))
-        } catch let error as ParquetError {
-            throw TableFormatError(.invalidMetadata, "base file '\(old.key)': \(error.message)")
-        }
-        for (i, (_, ref)) in updated.enumerated() {
-            let incoming = context.incoming[Int(ref.batch)].columns[c].value(at: Int(ref.row))
-            if !HoodieColumnCopyMerge.sameBytes(oldValues.value(at: i), incoming) { return true }
+        // A changed column usually differs at its first updated row: the first few rows are checked alone, so
+        // such a column's later pages are not decompressed.
+        for part in [updated.prefix(8), updated.dropFirst(8)] where !part.isEmpty {
+            let oldValues: Vector
+            do {
+                oldValues = try file.values(ofField: field, rowGroup: rowGroup, rows: part.map(\.row))
+            } catch let error as ParquetError {
+                throw TableFormatError(.invalidMetadata, "base file '\(old.key)': \(error.message)")
+            }
+            for (i, (_, ref)) in part.enumerated() {
+                let incoming = context.incoming[Int(ref.batch)].columns[c].value(at: Int(ref.row))
+                if !HoodieColumnCopyMerge.sameBytes(oldValues.value(at: i), incoming) { return true }
+            }
         }
         return false
     }
