@@ -142,7 +142,7 @@ struct ColumnChunkReader {
         }
     }
 
-    private mutating func readDictionaryPage(_ header: PageHeader, body: UnsafeRawBufferPointer) throws {
+    mutating func readDictionaryPage(_ header: PageHeader, body: UnsafeRawBufferPointer) throws {
         guard let dictionaryHeader = header.dictionaryPageHeader else {
             throw ParquetError(.corrupt, "DICTIONARY_PAGE without a dictionary_page_header")
         }

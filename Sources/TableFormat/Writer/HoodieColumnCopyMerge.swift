@@ -125,6 +125,30 @@ struct HoodieColumnCopyMerge: Sendable {
         }
         if meta.codec != context.parquetOptions.codec { return true }
         guard c != HoodieWriteContext.recordKeyColumn, !updated.isEmpty else { return false }
+        // Only the updated rows' old values are read (a sparse read of the chunk), not the whole column.
+        guard let field = file.schema.index(of: context.schema.fields[c].name), file.isFlatPrimitive(field: field) else {
+            return try changesDecoded(column: c, file, rowGroup: rowGroup, updated: updated)
+        }
+        // A changed column usually differs at its first updated row: the first few rows are checked alone, so
+        // such a column's later pages are not decompressed.
+        for part in [updated.prefix(8), updated.dropFirst(8)] where !part.isEmpty {
+            let oldValues: Vector
+            do {
+                oldValues = try file.values(ofField: field, rowGroup: rowGroup, rows: part.map(\.row))
+            } catch let error as ParquetError {
+                throw TableFormatError(.invalidMetadata, "base file '\(old.key)': \(error.message)")
+            }
+            for (i, (_, ref)) in part.enumerated() {
+                let incoming = context.incoming[Int(ref.batch)].columns[c].value(at: Int(ref.row))
+                if !HoodieColumnCopyMerge.sameBytes(oldValues.value(at: i), incoming) { return true }
+            }
+        }
+        return false
+    }
+
+    /// `mustEncode` for a nested column: the whole column decoded, batch by batch, and the updated rows compared.
+    private func changesDecoded(column c: Int, _ file: ParquetFileReader, rowGroup: Int,
+                                updated: [(row: Int, ref: RecordRef)]) throws -> Bool {
         var batches = try column([c], of: file, rowGroup: rowGroup)
         var start = 0
         var next = 0
