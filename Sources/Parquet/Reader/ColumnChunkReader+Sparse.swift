@@ -31,14 +31,7 @@ extension ColumnChunkReader {
 
     /// Reads or skips the page at chunk position `position`; returns the position after it.
     private mutating func readSparsePage(at position: Int, firstRow: inout Int, picked: inout SparsePick) throws -> Int {
-        let (header, headerLength) = try CompactReader.decode(PageHeader.self, from: chunk.bytes, at: position,
-                                                              baseOffset: chunk.start)
-        let bodyStart = position + headerLength
-        let bodyLength = Int(header.compressedPageSize)
-        guard bodyLength >= 0, header.uncompressedPageSize >= 0 else {
-            throw ParquetError(.corrupt, "negative page size (compressed \(header.compressedPageSize), uncompressed \(header.uncompressedPageSize))")
-        }
-        try chunk.ensure(bodyStart + bodyLength)
+        let (header, bodyStart, bodyLength) = try pageHeader(at: position)
         let count: Int
         switch header.type {
         case .dataPage: count = Int(header.dataPageHeader?.numValues ?? -1)

@@ -104,8 +104,8 @@ struct ColumnChunkReader {
         }
     }
 
-    /// Reads the page at chunk position `position`; returns the position after it.
-    private mutating func readPage(at position: Int) throws -> Int {
+    /// The header of the page at chunk position `position` and where its body starts, the body's bytes loaded.
+    mutating func pageHeader(at position: Int) throws -> (header: PageHeader, bodyStart: Int, bodyLength: Int) {
         let (header, headerLength) = try CompactReader.decode(PageHeader.self, from: chunk.bytes, at: position,
                                                               baseOffset: chunk.start)
         let bodyStart = position + headerLength
@@ -114,6 +114,12 @@ struct ColumnChunkReader {
             throw ParquetError(.corrupt, "negative page size (compressed \(header.compressedPageSize), uncompressed \(header.uncompressedPageSize))")
         }
         try chunk.ensure(bodyStart + bodyLength)
+        return (header, bodyStart, bodyLength)
+    }
+
+    /// Reads the page at chunk position `position`; returns the position after it.
+    private mutating func readPage(at position: Int) throws -> Int {
+        let (header, bodyStart, bodyLength) = try pageHeader(at: position)
         if verifyChecksums, let crc = header.crc { try verifyChecksum(crc, start: bodyStart, length: bodyLength) }
         try chunk.bytes.withUnsafeBytes { all in
             let body = UnsafeRawBufferPointer(rebasing: all[bodyStart..<bodyStart + bodyLength])
